@@ -1,0 +1,11 @@
+package dvc766.contracts.events;
+
+/** Default topic names; deployments may rename them through configuration. */
+public final class Topics {
+    public static final String UNITS = "dvc.units.v1";
+    public static final String PROCEDURES = "dvc.procedures.v1";
+    public static final String DOSSIERS = "dvc.dossiers.v1";
+    public static final String SCORES = "dvc.scores.v1";
+
+    private Topics() {}
+}
