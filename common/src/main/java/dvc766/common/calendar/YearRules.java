@@ -1,0 +1,22 @@
+package dvc766.common.calendar;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * One year's exceptions to "Monday to Friday": the days off (public holidays, lunar holidays, compensating days
+ * off) and the weekend days declared make-up working days.
+ */
+public record YearRules(int year, Set<LocalDate> daysOff, Set<LocalDate> makeUpWorkingDays) {
+
+    public YearRules {
+        daysOff = Set.copyOf(daysOff);
+        makeUpWorkingDays = Set.copyOf(makeUpWorkingDays);
+        for (LocalDate d : daysOff) {
+            if (d.getYear() != year) throw new IllegalArgumentException("day off " + d + " is not in " + year);
+        }
+        for (LocalDate d : makeUpWorkingDays) {
+            if (d.getYear() != year) throw new IllegalArgumentException("make-up working day " + d + " is not in " + year);
+        }
+    }
+}
