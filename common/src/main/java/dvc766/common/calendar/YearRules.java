@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * One year's exceptions to "Monday to Friday": the days off (public holidays, lunar holidays, compensating days
- * off) and the weekend days declared make-up working days.
+ * off) and the weekend days declared make-up working days. The named, validated document behind it is
+ * {@link HolidayYear}.
  */
 public record YearRules(int year, Set<LocalDate> daysOff, Set<LocalDate> makeUpWorkingDays) {
 
@@ -18,5 +19,13 @@ public record YearRules(int year, Set<LocalDate> daysOff, Set<LocalDate> makeUpW
         for (LocalDate d : makeUpWorkingDays) {
             if (d.getYear() != year) throw new IllegalArgumentException("make-up working day " + d + " is not in " + year);
         }
+    }
+
+    /**
+     * The rules of a holiday-year JSON document ({@link HolidayYear#fromJson(String)}); throws
+     * {@link InvalidHolidayYearException} naming every problem.
+     */
+    public static YearRules fromJson(String json) {
+        return HolidayYear.fromJson(json).toRules();
     }
 }
