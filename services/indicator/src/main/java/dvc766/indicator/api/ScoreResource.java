@@ -1,0 +1,90 @@
+package dvc766.indicator.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dvc766.common.period.Period;
+import dvc766.contracts.events.ScoreData;
+import dvc766.indicator.config.RuleSetCatalog;
+import dvc766.indicator.store.ScoreKey;
+import dvc766.indicator.store.ScoreStore;
+import dvc766.kit.events.EventJson;
+import dvc766.kit.problem.FieldError;
+import dvc766.kit.problem.Problem;
+import dvc766.kit.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Internal read of the scores the engine published (the public read path is the publication service's). */
+@Path("/api/v1/scores")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScoreResource {
+
+    private final ScoreStore scores;
+    private final RuleSetCatalog ruleSets;
+
+    public ScoreResource(ScoreStore scores, RuleSetCatalog ruleSets) {
+        this.scores = scores;
+        this.ruleSets = ruleSets;
+    }
+
+    @GET
+    @Path("/{unitCode}")
+    @RolesAllowed({"monitor", "admin", "agency"})
+    @Operation(summary = "A unit's current score for a period under a rule set, with every indicator's numerator and denominator")
+    @APIResponse(responseCode = "200", description = "The score as last published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoreData.class)))
+    @APIResponse(responseCode = "400", description = "Bad period or rule set",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role monitor, admin or agency required",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No score for this unit, period and rule set",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ScoreData score(
+            @PathParam("unitCode") String unitCode,
+            @Parameter(description = "2026-11 (month), 2026-Q4 (quarter) or 2026 (year)", required = true) @QueryParam("period") String period,
+            @Parameter(description = "Rule set id; the default rule set when absent") @QueryParam("ruleSet") String ruleSet) {
+        List<FieldError> errors = new ArrayList<>();
+        String periodKey = null;
+        if (period == null || period.isBlank()) {
+            errors.add(new FieldError("period", "required", "period is required: 2026-11, 2026-Q4 or 2026"));
+        } else {
+            try {
+                Period p = Period.parse(period);
+                if (p.kind() == Period.Kind.RANGE) {
+                    errors.add(new FieldError("period", "standard", "scores are kept per month, quarter and year, not for date ranges"));
+                } else {
+                    periodKey = p.key();
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("period", "format", e.getMessage()));
+            }
+        }
+        String ruleSetId = ruleSet == null || ruleSet.isBlank() ? ruleSets.defaultRuleSet().id() : ruleSet;
+        if (ruleSets.find(ruleSetId).isEmpty()) {
+            errors.add(new FieldError("ruleSet", "known", "unknown rule set " + ruleSetId + "; active: "
+                    + ruleSets.active().stream().map(r -> r.id()).toList()));
+        }
+        if (!errors.isEmpty()) throw ProblemException.validation(errors);
+        ScoreKey key = new ScoreKey(unitCode, periodKey, ruleSetId);
+        String json = scores.current(key).orElseThrow(() -> ProblemException.notFound(
+                "no score for unit " + unitCode + ", period " + key.period() + ", rule set " + ruleSetId));
+        try {
+            return EventJson.mapper().readValue(json, ScoreData.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored score is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dvc766.indicator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+@ConfigMapping(prefix = "dvc.indicator")
+public interface IndicatorConfig {
+
+    /** Rule sets scored side by side; each is loaded from {@code rulesets/<id>.json} on the classpath at start. */
+    @WithDefault("dvcqg-2026")
+    List<String> ruleSets();
+
+    /** The rule set a read uses when none is named. */
+    @WithDefault("dvcqg-2026")
+    String defaultRuleSet();
+
+    /** The name under which this service records the events it applied. */
+    @WithDefault("indicator")
+    String consumerName();
+
+    Checks checks();
+
+    Intake intake();
+
+    /** Time-driven re-evaluation of open dossiers (deadlines passing, new periods starting). */
+    interface Checks {
+
+        /** Whether this instance runs the checks (several instances share them safely). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often due dossiers are looked for (also the {@code @Scheduled} interval, see the scheduler). */
+        @WithDefault("1s")
+        Duration every();
+
+        /** Dossiers re-evaluated per transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Transactions per run at most, so that a backlog (a new month) drains quickly but a run still ends. */
+        @WithDefault("100")
+        int maxBatchesPerRun();
+    }
+
+    /** Kafka intake. */
+    interface Intake {
+
+        /** Attempts for an event whose batch failed, before it is kept aside as rejected. */
+        @WithDefault("3")
+        int attempts();
+
+        @WithDefault("200ms")
+        Duration retryBackoff();
+    }
+}

@@ -1,0 +1,107 @@
+package dvc766.indicator.messaging;
+
+import dvc766.common.period.Period;
+import dvc766.contracts.events.EventType;
+import dvc766.contracts.events.ScoreData;
+import dvc766.indicator.config.RuleSetCatalog;
+import dvc766.indicator.domain.Counts;
+import dvc766.indicator.domain.RuleSet;
+import dvc766.indicator.domain.Score;
+import dvc766.indicator.domain.Scoring;
+import dvc766.indicator.store.CounterStore;
+import dvc766.indicator.store.ScoreKey;
+import dvc766.indicator.store.ScoreStore;
+import dvc766.indicator.store.UnitPeriod;
+import dvc766.indicator.store.UnitStore;
+import dvc766.kit.events.EventJson;
+import dvc766.kit.outbox.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Re-scores the (unit, period) pairs whose pooled counts changed, under every active rule set, and publishes each
+ * score that differs from the last published one: a history row and a {@code dvc.score.changed} event in the outbox,
+ * in the caller's transaction. Called once per transaction with every pair it touched, so a burst of dossier events
+ * gives one event per key.
+ */
+@ApplicationScoped
+public class ScorePublisher {
+
+    private final UnitStore units;
+    private final CounterStore counters;
+    private final ScoreStore scores;
+    private final RuleSetCatalog ruleSets;
+    private final Outbox outbox;
+    private final Counter published;
+
+    public ScorePublisher(UnitStore units, CounterStore counters, ScoreStore scores, RuleSetCatalog ruleSets, Outbox outbox,
+            MeterRegistry meters) {
+        this.units = units;
+        this.counters = counters;
+        this.scores = scores;
+        this.ruleSets = ruleSets;
+        this.outbox = outbox;
+        this.published = meters.counter("dvc.indicator.scores.published");
+    }
+
+    /** Returns how many score events were published. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int rescore(Collection<UnitPeriod> touched, Instant now) {
+        if (touched.isEmpty()) return 0;
+        Set<String> unitCodes = new HashSet<>();
+        touched.forEach(t -> unitCodes.add(t.unit()));
+        // placeholders (units named before their own event arrived) have no level and no score yet
+        Map<String, String> levels = units.levels(unitCodes);
+        TreeSet<ScoreKey> keys = new TreeSet<>();
+        for (UnitPeriod up : touched) {
+            if (!levels.containsKey(up.unit())) continue;
+            for (RuleSet rs : ruleSets.active()) keys.add(new ScoreKey(up.unit(), up.period(), rs.id()));
+        }
+        if (keys.isEmpty()) return 0;
+        Map<ScoreKey, ScoreStore.Current> current = scores.lock(keys);
+        List<UnitPeriod> pairs = new ArrayList<>();
+        keys.forEach(k -> pairs.add(new UnitPeriod(k.unit(), k.period())));
+        Map<UnitPeriod, Map<String, Counts>> pooled = counters.pooled(new TreeSet<>(pairs));
+        int n = 0;
+        for (ScoreKey key : keys) {
+            RuleSet rs = ruleSets.find(key.ruleSet()).orElseThrow();
+            Score score = Scoring.score(rs, levels.get(key.unit()), pooled.getOrDefault(new UnitPeriod(key.unit(), key.period()), Map.of()),
+                    RuleSetCatalog.computed(rs));
+            String figures = EventJson.write(score);
+            ScoreStore.Current cur = current.get(key);
+            if (cur != null && figures.equals(cur.figures())) continue;
+            long version = (cur == null ? 0 : cur.version()) + 1;
+            Period period = Period.parse(key.period());
+            Instant te = period.end().isBefore(now) ? period.end() : now;
+            ScoreData data = toData(key, score, version, now, te);
+            scores.publish(key, version, figures, EventJson.write(data), now, te);
+            outbox.append(EventType.SCORE_CHANGED, key.eventKey(), data);
+            published.increment();
+            n++;
+        }
+        return n;
+    }
+
+    static ScoreData toData(ScoreKey key, Score s, long version, Instant asOf, Instant evaluatedAt) {
+        return new ScoreData(key.unit(), key.period(), key.ruleSet(), utc(asOf), utc(evaluatedAt), version, s.total(), s.max(), s.band(),
+                s.groups().stream().map(g -> new ScoreData.Group(g.code(), g.points(), g.max())).toList(),
+                s.indicators().stream().map(i -> new ScoreData.Indicator(i.code(), i.group(), i.numerator(), i.denominator(), i.ratio(),
+                        i.points(), i.max(), i.applicable())).toList());
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+}

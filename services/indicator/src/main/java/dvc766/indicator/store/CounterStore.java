@@ -1,0 +1,257 @@
+package dvc766.indicator.store;
+
+import dvc766.indicator.domain.Counts;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+
+/**
+ * Per-dossier contributions and the counters built from them. A change of a dossier writes new minus old into its
+ * unit's own counters and into the pooled counters of every ancestor (closure table), set-based and in key order so
+ * that concurrent writers lock rows in the same order.
+ */
+@ApplicationScoped
+public class CounterStore {
+
+    private final DataSource ds;
+
+    public CounterStore(DataSource ds) {
+        this.ds = ds;
+    }
+
+    /** The stored contributions of each dossier, keyed by (unit, period, indicator). */
+    public Map<String, Map<CounterKey, Counts>> contributions(Collection<String> dossierCodes) {
+        Map<String, Map<CounterKey, Counts>> out = new HashMap<>();
+        if (dossierCodes.isEmpty()) return out;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT dossier_code, unit_code, period, indicator, num, den FROM contribution WHERE dossier_code = ANY(?)")) {
+            ps.setArray(1, Sql.text(c, dossierCodes));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                            .put(new CounterKey(rs.getString(2), rs.getString(3), rs.getString(4)), new Counts(rs.getLong(5), rs.getLong(6)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.fail("cannot read contributions", e);
+        }
+    }
+
+    /** Replaces the stored contributions of the given dossiers. */
+    public void replaceContributions(Map<String, Map<CounterKey, Counts>> byDossier) {
+        if (byDossier.isEmpty()) return;
+        List<String> dossiers = new ArrayList<>(new TreeSet<>(byDossier.keySet()));
+        List<String> d = new ArrayList<>(), u = new ArrayList<>(), p = new ArrayList<>(), i = new ArrayList<>();
+        List<Long> n = new ArrayList<>(), m = new ArrayList<>();
+        for (String code : dossiers) {
+            byDossier.get(code).forEach((k, v) -> {
+                if (v.isZero()) return;
+                d.add(code);
+                u.add(k.unit());
+                p.add(k.period());
+                i.add(k.indicator());
+                n.add(v.numerator());
+                m.add(v.denominator());
+            });
+        }
+        try (Connection c = ds.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM contribution WHERE dossier_code = ANY(?)")) {
+                ps.setArray(1, Sql.text(c, dossiers));
+                ps.executeUpdate();
+            }
+            if (d.isEmpty()) return;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO contribution (dossier_code, unit_code, period, indicator, num, den)
+                    SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])""")) {
+                ps.setArray(1, Sql.text(c, d));
+                ps.setArray(2, Sql.text(c, u));
+                ps.setArray(3, Sql.text(c, p));
+                ps.setArray(4, Sql.text(c, i));
+                ps.setArray(5, Sql.bigint(c, n));
+                ps.setArray(6, Sql.bigint(c, m));
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw Sql.fail("cannot store contributions", e);
+        }
+    }
+
+    /**
+     * Adds the deltas to the units' own counters and to the pooled counters of every ancestor of each unit (itself
+     * included). Returns the (ancestor, period) pairs whose pooled counts changed.
+     */
+    public Set<UnitPeriod> apply(Map<CounterKey, Counts> deltas) {
+        TreeMap<CounterKey, Counts> sorted = new TreeMap<>();
+        deltas.forEach((k, v) -> { if (!v.isZero()) sorted.merge(k, v, Counts::plus); });
+        sorted.values().removeIf(Counts::isZero);
+        Set<UnitPeriod> touched = new TreeSet<>();
+        if (sorted.isEmpty()) return touched;
+        Arrays a = new Arrays(sorted);
+        try (Connection c = ds.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO unit_counter (unit_code, period, indicator, num, den)
+                    SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS v(u, p, i, n, d)
+                    ORDER BY 1, 2, 3
+                    ON CONFLICT (unit_code, period, indicator) DO UPDATE
+                    SET num = unit_counter.num + EXCLUDED.num, den = unit_counter.den + EXCLUDED.den""")) {
+                a.bind(c, ps);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO pooled_counter (unit_code, period, indicator, num, den)
+                    SELECT cl.ancestor, v.p, v.i, sum(v.n), sum(v.d)
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS v(u, p, i, n, d)
+                    JOIN unit_closure cl ON cl.descendant = v.u
+                    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                    ON CONFLICT (unit_code, period, indicator) DO UPDATE
+                    SET num = pooled_counter.num + EXCLUDED.num, den = pooled_counter.den + EXCLUDED.den
+                    RETURNING unit_code, period""")) {
+                a.bind(c, ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) touched.add(new UnitPeriod(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return touched;
+        } catch (SQLException e) {
+            throw Sql.fail("cannot update counters", e);
+        }
+    }
+
+    /** Sum of the own counters of the given units, by (period, indicator): what a moving subtree carries. */
+    public Map<CounterKey, Counts> ownSums(Collection<String> units) {
+        Map<CounterKey, Counts> out = new TreeMap<>();
+        if (units.isEmpty()) return out;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT period, indicator, sum(num), sum(den) FROM unit_counter WHERE unit_code = ANY(?) GROUP BY 1, 2""")) {
+            ps.setArray(1, Sql.text(c, units));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Counts v = new Counts(rs.getLong(3), rs.getLong(4));
+                    if (!v.isZero()) out.put(new CounterKey("", rs.getString(1), rs.getString(2)), v);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.fail("cannot sum counters", e);
+        }
+    }
+
+    /**
+     * Adds {@code sign} × the (period, indicator) sums to the pooled counters of each of {@code ancestors}: moves a
+     * subtree's counts away from its old ancestors or onto its new ones. Returns the (ancestor, period) pairs touched.
+     */
+    public Set<UnitPeriod> addToPooled(Collection<String> ancestors, Map<CounterKey, Counts> sums, int sign) {
+        TreeMap<CounterKey, Counts> rows = new TreeMap<>();
+        for (String a : ancestors) {
+            sums.forEach((k, v) -> rows.put(new CounterKey(a, k.period(), k.indicator()), sign < 0 ? v.negate() : v));
+        }
+        Set<UnitPeriod> touched = new TreeSet<>();
+        if (rows.isEmpty()) return touched;
+        Arrays a = new Arrays(rows);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO pooled_counter (unit_code, period, indicator, num, den)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS v(u, p, i, n, d)
+                ORDER BY 1, 2, 3
+                ON CONFLICT (unit_code, period, indicator) DO UPDATE
+                SET num = pooled_counter.num + EXCLUDED.num, den = pooled_counter.den + EXCLUDED.den
+                RETURNING unit_code, period""")) {
+            a.bind(c, ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) touched.add(new UnitPeriod(rs.getString(1), rs.getString(2)));
+            }
+            return touched;
+        } catch (SQLException e) {
+            throw Sql.fail("cannot move pooled counters", e);
+        }
+    }
+
+    /** Pooled counts by indicator for each (unit, period). */
+    public Map<UnitPeriod, Map<String, Counts>> pooled(Collection<UnitPeriod> keys) {
+        Map<UnitPeriod, Map<String, Counts>> out = new HashMap<>();
+        if (keys.isEmpty()) return out;
+        List<String> units = keys.stream().map(UnitPeriod::unit).toList();
+        List<String> periods = keys.stream().map(UnitPeriod::period).toList();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT pc.unit_code, pc.period, pc.indicator, pc.num, pc.den
+                FROM pooled_counter pc JOIN unnest(?::text[], ?::text[]) AS k(u, p) ON pc.unit_code = k.u AND pc.period = k.p""")) {
+            ps.setArray(1, Sql.text(c, units));
+            ps.setArray(2, Sql.text(c, periods));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(new UnitPeriod(rs.getString(1), rs.getString(2)), k -> new HashMap<>())
+                            .put(rs.getString(3), new Counts(rs.getLong(4), rs.getLong(5)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.fail("cannot read pooled counters", e);
+        }
+    }
+
+    /** The periods for which the unit has pooled counters. */
+    public List<String> periodsOf(String unit) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT period FROM pooled_counter WHERE unit_code = ? ORDER BY 1")) {
+            ps.setString(1, unit);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.fail("cannot read periods", e);
+        }
+    }
+
+    /** Every pooled counter (unit, period, indicator), for checks against a recomputation from scratch. */
+    public Map<CounterKey, Counts> allPooled() {
+        Map<CounterKey, Counts> out = new TreeMap<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT unit_code, period, indicator, num, den FROM pooled_counter WHERE num <> 0 OR den <> 0")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new CounterKey(rs.getString(1), rs.getString(2), rs.getString(3)), new Counts(rs.getLong(4), rs.getLong(5)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.fail("cannot read pooled counters", e);
+        }
+    }
+
+    /** Column arrays of sorted counter rows, bound as the five unnest parameters. */
+    private static final class Arrays {
+        final List<String> u = new ArrayList<>(), p = new ArrayList<>(), i = new ArrayList<>();
+        final List<Long> n = new ArrayList<>(), d = new ArrayList<>();
+
+        Arrays(TreeMap<CounterKey, Counts> rows) {
+            rows.forEach((k, v) -> {
+                u.add(k.unit());
+                p.add(k.period());
+                i.add(k.indicator());
+                n.add(v.numerator());
+                d.add(v.denominator());
+            });
+        }
+
+        void bind(Connection c, PreparedStatement ps) throws SQLException {
+            ps.setArray(1, Sql.text(c, u));
+            ps.setArray(2, Sql.text(c, p));
+            ps.setArray(3, Sql.text(c, i));
+            ps.setArray(4, Sql.bigint(c, n));
+            ps.setArray(5, Sql.bigint(c, d));
+        }
+    }
+}
