@@ -1,0 +1,176 @@
+package dvc766.publication.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dvc766.kit.events.EventJson;
+import dvc766.publication.domain.Score;
+import dvc766.publication.domain.Unit;
+import dvc766.publication.domain.UnitLevel;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Current scorecards per (unit, period, rule set) and their append-only history. Each scorecard row carries the
+ * unit's name, level and parent so that rankings read one table through one index.
+ */
+@ApplicationScoped
+public class ScorecardStore {
+
+    /** A stored scorecard with the unit's name and level as currently known (absent until the unit arrives). */
+    public record StoredScorecard(Score score, String name, UnitLevel level, long changeSeq) {}
+
+    /** One ranked row: the unit's total in the period and, when held, in the previous period. */
+    public record RankingRow(String unitCode, String name, BigDecimal total, String band, BigDecimal previousTotal) {}
+
+    /** What a ranking selects: period, rule set, and optionally a level and a direct parent. */
+    public record RankingQuery(String period, String previousPeriod, String ruleSet, UnitLevel level, String parent) {}
+
+    private final DataSource ds;
+
+    public ScorecardStore(DataSource ds) {
+        this.ds = ds;
+    }
+
+    /**
+     * Applies the score if its version is newer than the one held, and then appends it to the history. Returns
+     * whether it was applied. The caller holds the unit's lock, so the copied name, level and parent are current.
+     */
+    public boolean apply(Score s, String eventId) {
+        String body = json(s);
+        int applied = Sql.update(ds, """
+                INSERT INTO scorecard (unit_code, period, rule_set, version, total, band, unit_name, unit_level,
+                                       parent_code, as_of, body, change_seq)
+                SELECT ?, ?, ?, ?, ?, ?, u.name, u.level, u.parent_code, ?, ?::jsonb, nextval('change_seq')
+                FROM (SELECT 1) one LEFT JOIN unit u ON u.code = ?
+                ON CONFLICT (unit_code, period, rule_set) DO UPDATE SET
+                    version = EXCLUDED.version, total = EXCLUDED.total, band = EXCLUDED.band,
+                    unit_name = EXCLUDED.unit_name, unit_level = EXCLUDED.unit_level, parent_code = EXCLUDED.parent_code,
+                    as_of = EXCLUDED.as_of, body = EXCLUDED.body, change_seq = EXCLUDED.change_seq, applied_at = now()
+                WHERE scorecard.version < EXCLUDED.version
+                """, ps -> {
+                    ps.setString(1, s.unitCode());
+                    ps.setString(2, s.period());
+                    ps.setString(3, s.ruleSet());
+                    ps.setLong(4, s.version());
+                    ps.setBigDecimal(5, s.total());
+                    Sql.setText(ps, 6, s.band());
+                    Sql.setTime(ps, 7, s.asOf());
+                    ps.setString(8, body);
+                    ps.setString(9, s.unitCode());
+                });
+        if (applied == 0) return false;
+        Sql.update(ds, """
+                INSERT INTO score_history (unit_code, period, rule_set, version, total, band, as_of, evaluated_at, body, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                """, ps -> {
+                    ps.setString(1, s.unitCode());
+                    ps.setString(2, s.period());
+                    ps.setString(3, s.ruleSet());
+                    ps.setLong(4, s.version());
+                    ps.setBigDecimal(5, s.total());
+                    Sql.setText(ps, 6, s.band());
+                    Sql.setTime(ps, 7, s.asOf());
+                    Sql.setTime(ps, 8, s.evaluatedAt());
+                    ps.setString(9, body);
+                    ps.setString(10, eventId);
+                });
+        return true;
+    }
+
+    /** Copies a unit's new name, level and parent onto its scorecards; only rows that differ change. */
+    public int refreshUnit(Unit u) {
+        return Sql.update(ds, """
+                UPDATE scorecard SET unit_name = ?, unit_level = ?, parent_code = ?, change_seq = nextval('change_seq')
+                WHERE unit_code = ? AND (unit_name, unit_level, parent_code) IS DISTINCT FROM (?, ?, ?)
+                """, ps -> {
+                    ps.setString(1, u.name());
+                    ps.setString(2, u.level().name());
+                    Sql.setText(ps, 3, u.parentCode());
+                    ps.setString(4, u.code());
+                    ps.setString(5, u.name());
+                    ps.setString(6, u.level().name());
+                    Sql.setText(ps, 7, u.parentCode());
+                });
+    }
+
+    public Optional<StoredScorecard> find(String unitCode, String period, String ruleSet) {
+        return Sql.query(ds, """
+                SELECT body::text, unit_name, unit_level, change_seq FROM scorecard
+                WHERE unit_code = ? AND period = ? AND rule_set = ?
+                """, ps -> {
+                    ps.setString(1, unitCode);
+                    ps.setString(2, period);
+                    ps.setString(3, ruleSet);
+                }, rs -> new StoredScorecard(score(rs.getString(1)), rs.getString(2),
+                        rs.getString(3) == null ? null : UnitLevel.valueOf(rs.getString(3)), rs.getLong(4)))
+                .stream().findFirst();
+    }
+
+    /** The number of history rows of a (unit, period, rule set); what tests and audits count. */
+    public long historyCount(String unitCode, String period, String ruleSet) {
+        return Sql.query(ds, "SELECT count(*) FROM score_history WHERE unit_code = ? AND period = ? AND rule_set = ?",
+                ps -> {
+                    ps.setString(1, unitCode);
+                    ps.setString(2, period);
+                    ps.setString(3, ruleSet);
+                }, rs -> rs.getLong(1)).get(0);
+    }
+
+    /** The scorecards of the period under the filter, with the previous period's total of the same unit. */
+    public List<RankingRow> ranking(RankingQuery q) {
+        List<Object> args = new ArrayList<>();
+        String where = filter(q, args, "s.");
+        String sql = "SELECT s.unit_code, s.unit_name, s.total, s.band, p.total FROM scorecard s "
+                + "LEFT JOIN scorecard p ON p.unit_code = s.unit_code AND p.period = ? AND p.rule_set = s.rule_set "
+                + "WHERE s.rule_set = ? AND s.period = ?" + where + " ORDER BY s.total DESC";
+        return Sql.query(ds, sql, ps -> {
+            ps.setString(1, q.previousPeriod());
+            ps.setString(2, q.ruleSet());
+            ps.setString(3, q.period());
+            for (int i = 0; i < args.size(); i++) ps.setString(4 + i, (String) args.get(i));
+        }, rs -> new RankingRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getBigDecimal(5)));
+    }
+
+    /** Summarises every row a ranking reads (both periods), without reading their bodies. */
+    public Fingerprint rankingFingerprint(RankingQuery q) {
+        List<Object> args = new ArrayList<>();
+        String where = filter(q, args, "");
+        String sql = "SELECT count(*), coalesce(sum(change_seq), 0) FROM scorecard "
+                + "WHERE rule_set = ? AND period IN (?, ?)" + where;
+        return Sql.query(ds, sql, ps -> {
+            ps.setString(1, q.ruleSet());
+            ps.setString(2, q.period());
+            ps.setString(3, q.previousPeriod());
+            for (int i = 0; i < args.size(); i++) ps.setString(4 + i, (String) args.get(i));
+        }, rs -> new Fingerprint(rs.getLong(1), rs.getLong(2))).get(0);
+    }
+
+    // one statement per combination of filters, so each is planned against its index
+    private static String filter(RankingQuery q, List<Object> args, String alias) {
+        StringBuilder where = new StringBuilder();
+        if (q.level() != null) {
+            where.append(" AND ").append(alias).append("unit_level = ?");
+            args.add(q.level().name());
+        }
+        if (q.parent() != null) {
+            where.append(" AND ").append(alias).append("parent_code = ?");
+            args.add(q.parent());
+        }
+        return where.toString();
+    }
+
+    private static String json(Score s) {
+        return EventJson.write(s);
+    }
+
+    private static Score score(String json) {
+        try {
+            return EventJson.mapper().readValue(json, Score.class);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("unreadable scorecard body", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dvc766.publication;
+
+import dvc766.contracts.events.CloudEvent;
+import dvc766.contracts.events.EventType;
+import dvc766.contracts.events.ScoreData;
+import dvc766.contracts.events.Topics;
+import dvc766.contracts.events.UnitData;
+import dvc766.kit.events.EventJson;
+import dvc766.testsupport.KafkaProbe;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Builds events as the producers send them (contract records, CloudEvents envelope, the kit's JSON) and sends them. */
+final class Events {
+
+    static final String RULE_SET = "dvcqg-2026";
+    static final OffsetDateTime AS_OF = OffsetDateTime.of(2026, 11, 29, 3, 0, 0, 0, ZoneOffset.UTC);
+
+    private Events() {}
+
+    /** A code prefix no other test uses, so tests sharing the database do not see each other's units. */
+    static String uniquePrefix() {
+        return "T" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
+    }
+
+    static String unit(String code, String name, String level, String parent, long revision) {
+        UnitData data = new UnitData(code, name, level, parent, LocalDate.of(2025, 7, 1), null, null,
+                AS_OF.minusDays(30).plusSeconds(revision), revision);
+        return EventJson.write(CloudEvent.of(UUID.randomUUID().toString(), EventType.UNIT_UPSERTED, "/dvc766/ingestion",
+                OffsetDateTime.now(ZoneOffset.UTC), code, data));
+    }
+
+    static ScoreData scoreData(String unitCode, String period, long version, String total, String band) {
+        BigDecimal t = new BigDecimal(total);
+        return new ScoreData(unitCode, period, RULE_SET, AS_OF.plusMinutes(version), AS_OF.plusMinutes(version).minusSeconds(5),
+                version, t, new BigDecimal("100"), band,
+                List.of(new ScoreData.Group("TDGQ", new BigDecimal("18.50"), new BigDecimal("20")),
+                        new ScoreData.Group("MDHL", new BigDecimal("6"), new BigDecimal("18"))),
+                List.of(new ScoreData.Indicator("ON_TIME_PROCESSING", "TDGQ", new BigDecimal("37"), new BigDecimal("40"),
+                                new BigDecimal("0.925"), new BigDecimal("9.25"), new BigDecimal("10"), true),
+                        new ScoreData.Indicator("PETITION_ON_TIME", "MDHL", BigDecimal.ZERO, BigDecimal.ZERO, null,
+                                new BigDecimal("6"), new BigDecimal("6"), true),
+                        new ScoreData.Indicator("PUBLIC_CONTENT_FULL", "CKMB", null, null, null,
+                                new BigDecimal("2"), new BigDecimal("2"), false)));
+    }
+
+    static String score(ScoreData data) {
+        return EventJson.write(CloudEvent.of(UUID.randomUUID().toString(), EventType.SCORE_CHANGED, "/dvc766/indicator",
+                OffsetDateTime.now(ZoneOffset.UTC), key(data), data));
+    }
+
+    static String score(String unitCode, String period, long version, String total, String band) {
+        return score(scoreData(unitCode, period, version, total, band));
+    }
+
+    static String key(ScoreData data) {
+        return data.unitCode() + "/" + data.period() + "/" + data.ruleSet();
+    }
+
+    /** Sends the unit event; returns its event id. */
+    static String sendUnit(String code, String name, String level, String parent, long revision) {
+        String event = unit(code, name, level, parent, revision);
+        KafkaProbe.send(Topics.UNITS, code, event);
+        return EventJson.read(event, UnitData.class).id();
+    }
+
+    static void sendScore(String unitCode, String period, long version, String total, String band) {
+        KafkaProbe.send(Topics.SCORES, unitCode + "/" + period + "/" + RULE_SET, score(unitCode, period, version, total, band));
+    }
+}
