@@ -1,0 +1,153 @@
+package dvc766.indicator.it;
+
+import static io.restassured.RestAssured.given;
+
+import dvc766.contracts.events.CloudEvent;
+import dvc766.contracts.events.DossierData;
+import dvc766.contracts.events.EventType;
+import dvc766.contracts.events.ProcedureData;
+import dvc766.contracts.events.UnitData;
+import dvc766.kit.events.EventJson;
+import dvc766.testsupport.KafkaProbe;
+import dvc766.testsupport.TestTokens;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/** Feeds the service as ingestion does (CloudEvents on the fact topics) and reads its scores back. */
+final class Feed {
+
+    static final String RULE_SET = "dvcqg-2026";
+
+    private Feed() {}
+
+    /** A fresh code prefix, so that tests sharing one database and one broker never see each other's units. */
+    static String prefix() {
+        return "T" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36).toUpperCase();
+    }
+
+    static OffsetDateTime t(String iso) {
+        return OffsetDateTime.parse(iso);
+    }
+
+    record Sent(String id, String key, String json, EventType type) {}
+
+    static Sent event(EventType type, String key, Object data) {
+        String id = UUID.randomUUID().toString();
+        String json = EventJson.write(CloudEvent.of(id, type, "/dvc766/ingestion", OffsetDateTime.now(ZoneOffset.UTC), key, data));
+        return new Sent(id, key, json, type);
+    }
+
+    static Sent unit(String code, String level, String parent, long revision) {
+        return event(EventType.UNIT_UPSERTED, code, new UnitData(code, "Đơn vị " + code, level, parent, LocalDate.of(2022, 1, 1), null, null,
+                OffsetDateTime.now(ZoneOffset.UTC), revision));
+    }
+
+    static Sent procedure(String code, int amount, String unit, boolean paperResult, long revision) {
+        return event(EventType.PROCEDURE_UPSERTED, code, new ProcedureData(code, "Thủ tục " + code, "Xây dựng", List.of(), List.of("CITIZEN"),
+                "FULL", true, true, true, paperResult, new ProcedureData.LegalTime(amount, unit), List.of(), null,
+                OffsetDateTime.now(ZoneOffset.UTC), revision));
+    }
+
+    static void send(Sent... events) {
+        send(List.of(events));
+    }
+
+    /** Sends in order, each on its own topic, keyed by the object's code. */
+    static void send(List<Sent> events) {
+        for (Sent e : events) KafkaProbe.send(e.type().topic(), e.key(), e.json());
+    }
+
+    /** A dossier state; build() gives the data, sent() the event. */
+    static Dossier dossier(String code, String procedure, String unit, String receivedAt) {
+        return new Dossier(code, procedure, unit, t(receivedAt));
+    }
+
+    static final class Dossier {
+        final String code, procedure;
+        String unit;
+        final OffsetDateTime received;
+        OffsetDateTime due, finished, synced, paid, updated = t("2025-01-01T00:00Z");
+        String status = "IN_PROGRESS", finishKind, channel = "DIRECT", rating;
+        final List<DossierData.Supplement> supplements = new ArrayList<>();
+        boolean eResult, digitized, reused, personal, population;
+        BigDecimal fee = BigDecimal.ZERO;
+        long revision = 1;
+
+        Dossier(String code, String procedure, String unit, OffsetDateTime received) {
+            this.code = code;
+            this.procedure = procedure;
+            this.unit = unit;
+            this.received = received;
+        }
+
+        Dossier due(String at) { due = t(at); return this; }
+        Dossier due(OffsetDateTime at) { due = at; return this; }
+        Dossier finished(String at) { finished = t(at); finishKind = "RESULT_RETURNED"; status = "RESULT_RETURNED"; return this; }
+        Dossier withdrawn(String at) { finished = t(at); finishKind = "WITHDRAWN"; status = "WITHDRAWN"; return this; }
+        Dossier supplement(String requested, String returned) {
+            supplements.add(new DossierData.Supplement(t(requested), returned == null ? null : t(returned)));
+            return this;
+        }
+        Dossier revision(long r) { revision = r; updated = t("2025-01-01T00:00Z").plusMinutes(r); return this; }
+        Dossier unit(String u) { unit = u; return this; }
+        Dossier online() { channel = "ONLINE"; return this; }
+        Dossier synced(OffsetDateTime at) { synced = at; return this; }
+        Dossier digitized(boolean v) { digitized = v; return this; }
+        Dossier eResult(boolean v) { eResult = v; return this; }
+        Dossier fee(long amount, OffsetDateTime paidAt) { fee = BigDecimal.valueOf(amount); paid = paidAt; return this; }
+        Dossier rating(String r) { rating = r; return this; }
+        Dossier finishedAt(OffsetDateTime at, String kind) { finished = at; finishKind = kind; status = kind; return this; }
+        Dossier supplement(OffsetDateTime requested, OffsetDateTime returned) {
+            supplements.add(new DossierData.Supplement(requested, returned));
+            return this;
+        }
+
+        DossierData build() {
+            return new DossierData(code, procedure, unit, channel, received, due, status, finished, finishKind, List.copyOf(supplements),
+                    synced, eResult, digitized, reused, personal, population, fee, paid, rating, updated, revision);
+        }
+
+        Sent sent() {
+            return event(EventType.DOSSIER_UPSERTED, code, build());
+        }
+    }
+
+    /** The current score, or null when there is none (404). */
+    static JsonPath score(String unit, String period) {
+        Response r = given().auth().oauth2(TestTokens.admin()).queryParam("period", period).queryParam("ruleSet", RULE_SET)
+                .get("/api/v1/scores/{unit}", unit);
+        if (r.statusCode() == 404) return null;
+        if (r.statusCode() != 200) throw new AssertionError("GET score " + unit + " " + period + " → " + r.statusCode() + " " + r.asString());
+        return r.jsonPath(JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
+    /** numerator/denominator of an indicator in a score, e.g. "3/5"; "none" when there is no score yet. */
+    static String counts(String unit, String period, String indicator) {
+        JsonPath s = score(unit, period);
+        if (s == null) return "none";
+        Map<String, Object> i = s.getMap("indicators.find { it.code == '" + indicator + "' }");
+        return new BigDecimal(i.get("numerator").toString()).stripTrailingZeros().toPlainString() + "/"
+                + new BigDecimal(i.get("denominator").toString()).stripTrailingZeros().toPlainString();
+    }
+
+    /** A number of a score, as an exact decimal (JSON integers and fractions alike). */
+    static BigDecimal decimal(JsonPath s, String path) {
+        Object v = s.get(path);
+        return v == null ? null : new BigDecimal(v.toString());
+    }
+
+    static String indicatorsJson(JsonPath s) {
+        return s.getList("indicators").stream().map(Object::toString).collect(Collectors.joining("\n"));
+    }
+}

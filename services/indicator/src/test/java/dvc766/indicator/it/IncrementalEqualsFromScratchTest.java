@@ -1,0 +1,209 @@
+package dvc766.indicator.it;
+
+import static dvc766.indicator.it.Feed.dossier;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dvc766.common.calendar.WorkingDayCalendar;
+import dvc766.common.period.Period;
+import dvc766.indicator.domain.Counts;
+import dvc766.indicator.domain.DossierFacts;
+import dvc766.indicator.domain.DossierTiming;
+import dvc766.indicator.domain.FromScratch;
+import dvc766.indicator.domain.ProcedureFacts;
+import dvc766.indicator.messaging.DueCheckScheduler;
+import dvc766.indicator.store.CounterKey;
+import dvc766.indicator.store.CounterStore;
+import dvc766.indicator.store.FactStore;
+import dvc766.indicator.store.UnitStore;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The incremental counters, built event by event in whatever order Kafka delivers (duplicates, older states after
+ * newer ones, dossiers before their procedure, a subtree moving to another parent), must equal a recomputation from
+ * the stored facts alone with the same contribution function.
+ */
+@QuarkusTest
+class IncrementalEqualsFromScratchTest {
+
+    static final String[] KINDS = {"PROCESSED", "RESULT_RETURNED", "REFUSED", "STOPPED", "WITHDRAWN"};
+
+    @Inject
+    FactStore facts;
+    @Inject
+    UnitStore units;
+    @Inject
+    CounterStore counters;
+    @Inject
+    WorkingDayCalendar calendar;
+    @Inject
+    DueCheckScheduler checks;
+    @Inject
+    DataSource ds;
+
+    @Test
+    void countersEqualARecomputationFromTheFactsWhateverTheOrderOfEvents() throws Exception {
+        long seed = System.nanoTime();
+        Random rnd = new Random(seed);
+        String x = Feed.prefix();
+        String h1 = x + ".H1", h2 = x + ".H2", s1 = x + ".S1", c11 = h1 + ".X1", c12 = h1 + ".X2", c21 = h2 + ".X1";
+        List<String> unitCodes = List.of(x, s1, h1, h2, c11, c12, c21);
+        List<Feed.Sent> tree = List.of(Feed.unit(x, "PROVINCE", null, 1), Feed.unit(s1, "DEPARTMENT", x, 1), Feed.unit(h1, "DISTRICT", x, 1),
+                Feed.unit(h2, "DISTRICT", x, 1), Feed.unit(c11, "COMMUNE", h1, 1), Feed.unit(c12, "COMMUNE", h1, 1),
+                Feed.unit(c21, "COMMUNE", h2, 1));
+        String[] procedures = {x + "-P1", x + "-P2", x + "-P3"};
+        Feed.Sent late = Feed.procedure(procedures[2], 1, "MONTHS", true, 1);
+        List<Feed.Sent> events = new ArrayList<>(tree);
+        events.add(Feed.procedure(procedures[0], 5, "WORKING_DAYS", true, 1));
+        events.add(Feed.procedure(procedures[1], 40, "HOURS", false, 1));
+
+        Instant from = OffsetDateTime.parse("2025-01-01T00:00+07:00").toInstant();
+        Instant to = OffsetDateTime.parse("2026-09-30T00:00+07:00").toInstant();
+        List<Feed.Sent> dossierEvents = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            String code = x + "-d" + i;
+            String unit = unitCodes.get(rnd.nextInt(unitCodes.size()));
+            String procedure = procedures[rnd.nextInt(procedures.length)];
+            OffsetDateTime received = at(from.plusSeconds((long) (rnd.nextDouble() * (to.getEpochSecond() - from.getEpochSecond()))));
+            Feed.Sent first = dossier(code, procedure, unit, received.toString()).revision(1).sent();
+            Feed.Dossier last = dossier(code, procedure, unit, received.toString()).revision(2);
+            if (rnd.nextInt(10) < 3) last.due(received.plusHours(rnd.nextInt(20 * 24)));
+            OffsetDateTime finished = rnd.nextInt(10) < 7 ? received.plusMinutes(rnd.nextInt(30 * 24 * 60)) : null;
+            int supplements = rnd.nextInt(10) < 6 ? 0 : rnd.nextInt(10) < 7 ? 1 : 2;
+            OffsetDateTime cursor = received;
+            for (int s = 0; s < supplements; s++) {
+                OffsetDateTime requested = cursor.plusMinutes(1 + rnd.nextInt(5 * 24 * 60));
+                OffsetDateTime returned = rnd.nextInt(4) == 0 && finished == null ? null : requested.plusMinutes(1 + rnd.nextInt(3 * 24 * 60));
+                last.supplement(requested, returned);
+                if (returned == null) break;
+                cursor = returned;
+            }
+            if (finished != null) last.finishedAt(finished.isBefore(cursor) ? cursor.plusHours(1) : finished, KINDS[rnd.nextInt(KINDS.length)]);
+            if (rnd.nextBoolean()) last.online();
+            if (rnd.nextBoolean()) last.synced(received.plusHours(rnd.nextInt(48)));
+            if (rnd.nextBoolean()) last.digitized(true);
+            if (rnd.nextBoolean()) last.eResult(true);
+            if (rnd.nextInt(3) == 0) last.fee(50_000, rnd.nextBoolean() ? received.plusHours(1) : null);
+            if (rnd.nextInt(4) == 0) last.rating("DISSATISFIED");
+            if (rnd.nextInt(10) == 0) last.unit(unitCodes.get(rnd.nextInt(unitCodes.size()))); // reassigned to another unit
+            Feed.Sent second = last.sent();
+            // newer first or older first, sometimes twice
+            if (rnd.nextBoolean()) {
+                dossierEvents.add(first);
+                dossierEvents.add(second);
+            } else {
+                dossierEvents.add(second);
+                dossierEvents.add(first);
+            }
+            if (rnd.nextInt(5) == 0) dossierEvents.add(second);
+        }
+        Collections.shuffle(events, rnd);
+        events.addAll(dossierEvents);
+        events.add(late);
+        Feed.send(events);
+        awaitProcessed(events);
+        assertCountersEqualRecomputation(x, unitCodes, "seed " + seed);
+
+        // a commune moves to the other district: its counts leave H1 and join H2
+        Feed.Sent move = Feed.unit(c12, "COMMUNE", h2, 2);
+        Feed.send(move);
+        awaitProcessed(List.of(move));
+        assertCountersEqualRecomputation(x, unitCodes, "seed " + seed + ", after the move");
+        assertThat(units.ancestors(c12)).containsExactly(h2, x);
+    }
+
+    void awaitProcessed(List<Feed.Sent> events) {
+        Set<String> ids = new HashSet<>();
+        events.forEach(e -> ids.add(e.id()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> processedCount(ids) == ids.size());
+    }
+
+    void assertCountersEqualRecomputation(String x, List<String> unitCodes, String what) {
+        // the procedure that came last made its dossiers due: let the checks run to the end
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            checks.runNow();
+            return dueCount(x) == 0;
+        });
+        Instant now = Instant.now();
+        List<DossierFacts> dossiers = new ArrayList<>();
+        Map<String, ProcedureFacts> procedures = new HashMap<>();
+        for (FactStore.LoadedDossier d : facts.all()) {
+            if (!d.facts().code().startsWith(x + "-")) continue;
+            dossiers.add(d.facts());
+            if (d.procedure() != null) procedures.put(d.procedure().code(), d.procedure());
+        }
+        assertThat(dossiers).hasSize(80);
+        Set<String> periods = new TreeSet<>();
+        dossiers.forEach(d -> DossierTiming.periodsOf(d, now).forEach(p -> periods.add(p.key())));
+        Map<String, List<String>> closure = units.closure();
+        Map<CounterKey, Counts> expected = new TreeMap<>();
+        for (String u : unitCodes) {
+            Set<String> subtree = new HashSet<>(closure.get(u));
+            for (String key : periods) {
+                FromScratch.pooled(dossiers, procedures, subtree, Period.parse(key), now, calendar)
+                        .forEach((indicator, c) -> expected.put(new CounterKey(u, key, indicator), c));
+            }
+        }
+        Map<CounterKey, Counts> actual = new TreeMap<>();
+        counters.allPooled().forEach((k, v) -> { if (unitCodes.contains(k.unit())) actual.put(k, v); });
+        assertThat(expected).as(what + ": something to compare").hasSizeGreaterThan(100);
+        assertThat(actual).as(what).isEqualTo(expected);
+
+        // and the published score of the province shows exactly those counts
+        for (String key : periods) {
+            for (String indicator : List.of("ON_TIME_PROCESSING", "DOSSIER_SYNC", "E_RESULT", "AVG_PROCESSING_TIME")) {
+                Counts c = expected.getOrDefault(new CounterKey(x, key, indicator), Counts.ZERO);
+                if (indicator.equals("AVG_PROCESSING_TIME")) continue; // shown in hours; its counts are checked above
+                assertThat(Feed.counts(x, key, indicator)).as(what + ": " + indicator + " " + key)
+                        .isEqualTo(c.numerator() + "/" + c.denominator());
+            }
+        }
+    }
+
+    long processedCount(Set<String> ids) throws Exception {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM kit_processed_event WHERE consumer = 'indicator' AND event_id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    long dueCount(String x) throws Exception {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM dossier WHERE code LIKE ? AND next_check_at <= now()")) {
+            ps.setString(1, x + "-%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static OffsetDateTime at(Instant t) {
+        return t.atOffset(ZoneOffset.ofHours(7));
+    }
+
+}
