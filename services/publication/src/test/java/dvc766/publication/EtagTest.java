@@ -19,7 +19,7 @@ class EtagTest {
     @Test
     void aScorecardIsNotSentAgainUntilItChanges() {
         String unit = Events.uniquePrefix();
-        Events.sendScore(unit, "2026-11", 1, "70", "Khá");
+        Events.sendScore(unit, "2026-11", 1, "70", "KHA");
         ScorecardTest.awaitScorecard(unit, "2026-11", c -> true);
 
         Response first = Api.scorecard(unit, "2026-11");
@@ -38,7 +38,7 @@ class EtagTest {
         assertThat(given().header("If-None-Match", etag.substring(2)).queryParam("period", "2026-11")
                 .get("/public/v1/units/{code}/scorecard", unit).statusCode()).isEqualTo(304);
 
-        Events.sendScore(unit, "2026-11", 2, "71", "Khá");
+        Events.sendScore(unit, "2026-11", 2, "71", "KHA");
         await().atMost(WAIT).until(() -> given().header("If-None-Match", etag).queryParam("period", "2026-11")
                 .get("/public/v1/units/{code}/scorecard", unit).statusCode() == 200);
         Response changed = Api.scorecard(unit, "2026-11");
@@ -50,7 +50,7 @@ class EtagTest {
     void aRankingIsNotSentAgainUntilOneOfItsUnitsChanges() {
         String p = Events.uniquePrefix();
         Events.sendUnit(p + ".01", "Quảng Xương", "DISTRICT", p, 1);
-        Events.sendScore(p + ".01", "2026-11", 1, "70", "Khá");
+        Events.sendScore(p + ".01", "2026-11", 1, "70", "KHA");
         await().atMost(WAIT).until(() -> Api.rows(Api.json(Api.ranking("2026-11", "DISTRICT", p)))
                 .equals(List.of("1 " + p + ".01 Quảng Xương 70 null")));
         String etag = Api.ranking("2026-11", "DISTRICT", p).header("ETag");
@@ -58,7 +58,7 @@ class EtagTest {
         assertThat(ranking(p, etag).statusCode()).isEqualTo(304);
 
         // the previous period's total changes the answer (change), so it changes the tag
-        Events.sendScore(p + ".01", "2026-10", 1, "60", "Trung bình");
+        Events.sendScore(p + ".01", "2026-10", 1, "60", "TRUNG_BINH");
         await().atMost(WAIT).until(() -> ranking(p, etag).statusCode() == 200);
         Response r = Api.ranking("2026-11", "DISTRICT", p);
         assertThat(Api.rows(Api.json(r))).containsExactly("1 " + p + ".01 Quảng Xương 70 10");

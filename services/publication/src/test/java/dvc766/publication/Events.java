@@ -6,6 +6,7 @@ import dvc766.contracts.events.ScoreData;
 import dvc766.contracts.events.Topics;
 import dvc766.contracts.events.UnitData;
 import dvc766.kit.events.EventJson;
+import dvc766.testsupport.Contracts;
 import dvc766.testsupport.KafkaProbe;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ final class Events {
                                 new BigDecimal("0.925"), new BigDecimal("9.25"), new BigDecimal("10"), true),
                         new ScoreData.Indicator("PETITION_ON_TIME", "MDHL", BigDecimal.ZERO, BigDecimal.ZERO, null,
                                 new BigDecimal("6"), new BigDecimal("6"), true),
-                        new ScoreData.Indicator("PUBLIC_CONTENT_FULL", "CKMB", null, null, null,
+                        new ScoreData.Indicator("PUBLIC_CONTENT_FULL", "CKMB", BigDecimal.ZERO, BigDecimal.ZERO, null,
                                 new BigDecimal("2"), new BigDecimal("2"), false)));
     }
 
@@ -65,11 +66,22 @@ final class Events {
     /** Sends the unit event; returns its event id. */
     static String sendUnit(String code, String name, String level, String parent, long revision) {
         String event = unit(code, name, level, parent, revision);
+        Contracts.assertEventMatchesSchema(event);
         KafkaProbe.send(Topics.UNITS, code, event);
         return EventJson.read(event, UnitData.class).id();
     }
 
+    /** Sends a score event, checked first against the contract's JSON Schema: the producer's view of the event. */
     static void sendScore(String unitCode, String period, long version, String total, String band) {
-        KafkaProbe.send(Topics.SCORES, unitCode + "/" + period + "/" + RULE_SET, score(unitCode, period, version, total, band));
+        String event = score(unitCode, period, version, total, band);
+        Contracts.assertEventMatchesSchema(event);
+        KafkaProbe.send(Topics.SCORES, unitCode + "/" + period + "/" + RULE_SET, event);
+    }
+
+    /** A valid score event as a record to send in a batch (checked against the contract like {@link #sendScore}). */
+    static org.apache.kafka.clients.producer.ProducerRecord<String, String> valid(ScoreData data) {
+        String event = score(data);
+        Contracts.assertEventMatchesSchema(event);
+        return new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.SCORES, key(data), event);
     }
 }

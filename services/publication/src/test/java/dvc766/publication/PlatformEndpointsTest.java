@@ -18,7 +18,7 @@ class PlatformEndpointsTest {
 
     @Test
     void servesPrometheusMetricsWithTheEventLag() {
-        Events.sendScore(Events.uniquePrefix(), "2026-11", 1, "50", "Trung bình");
+        Events.sendScore(Events.uniquePrefix(), "2026-11", 1, "50", "TRUNG_BINH");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
                 given().get("/q/metrics").asString().contains("dvc_publication_event_lag_seconds_count"));
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));

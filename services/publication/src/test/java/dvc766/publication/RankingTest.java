@@ -36,15 +36,15 @@ class RankingTest {
         Events.sendUnit(p + ".05", "Xã Ân Tiến", "COMMUNE", p, 1);
         Events.sendUnit(q + ".01", "Huyện Khác", "DISTRICT", q, 1);
 
-        Events.sendScore(p + ".01", "2026-11", 1, "80", "Tốt");
-        Events.sendScore(p + ".02", "2026-11", 1, "80.00", "Tốt");
-        Events.sendScore(p + ".03", "2026-11", 1, "90", "Xuất sắc");
-        Events.sendScore(p + ".04", "2026-11", 1, "70.5", "Khá");
-        Events.sendScore(p + ".05", "2026-11", 1, "99", "Xuất sắc");
-        Events.sendScore(q + ".01", "2026-11", 1, "95", "Xuất sắc");
-        Events.sendScore(p + ".01", "2026-10", 1, "75", "Khá");
-        Events.sendScore(p + ".03", "2026-10", 1, "92.25", "Xuất sắc");
-        Events.sendScore(p + ".04", "2026-Q3", 1, "10", "Yếu"); // another kind of period: no bearing on the month
+        Events.sendScore(p + ".01", "2026-11", 1, "80", "TOT");
+        Events.sendScore(p + ".02", "2026-11", 1, "80.00", "TOT");
+        Events.sendScore(p + ".03", "2026-11", 1, "90", "XUAT_SAC");
+        Events.sendScore(p + ".04", "2026-11", 1, "70.5", "KHA");
+        Events.sendScore(p + ".05", "2026-11", 1, "99", "XUAT_SAC");
+        Events.sendScore(q + ".01", "2026-11", 1, "95", "XUAT_SAC");
+        Events.sendScore(p + ".01", "2026-10", 1, "75", "KHA");
+        Events.sendScore(p + ".03", "2026-10", 1, "92.25", "XUAT_SAC");
+        Events.sendScore(p + ".04", "2026-Q3", 1, "10", "YEU"); // another kind of period: no bearing on the month
 
         List<String> expected = List.of(
                 "1 " + p + ".03 Thường Xuân 90 -2.25",
@@ -56,7 +56,7 @@ class RankingTest {
         assertThat(ranking.get("level").asText()).isEqualTo("DISTRICT");
         assertThat(ranking.get("parent").asText()).isEqualTo(p);
         assertThat(ranking.get("ruleSet").asText()).isEqualTo("dvcqg-2026");
-        assertThat(ranking.get("items").get(0).get("band").asText()).isEqualTo("Xuất sắc");
+        assertThat(ranking.get("items").get(0).get("band").asText()).isEqualTo("XUAT_SAC");
         assertThat(ranking.get("items").get(1).get("change").isNull()).isTrue();
 
         // without a level: every scored unit directly under the parent
@@ -69,7 +69,7 @@ class RankingTest {
         // another parent's units stay apart
         awaitRanking("2026-11", "district", q, List.of("1 " + q + ".01 Huyện Khác 95 null"));
         // a quarter compares with the previous quarter
-        Events.sendScore(p + ".04", "2026-Q4", 1, "12.5", "Yếu");
+        Events.sendScore(p + ".04", "2026-Q4", 1, "12.5", "YEU");
         awaitRanking("2026-Q4", "DISTRICT", p, List.of("1 " + p + ".04 Bá Thước 12.5 2.5"));
     }
 
@@ -78,9 +78,9 @@ class RankingTest {
         String p = Events.uniquePrefix();
         String other = Events.uniquePrefix();
         // the score comes before its unit: not ranked at a level until the level is known
-        Events.sendScore(p + ".01", "2026-11", 1, "61", "Trung bình");
+        Events.sendScore(p + ".01", "2026-11", 1, "61", "TRUNG_BINH");
         Events.sendUnit(p + ".02", "Nga Sơn", "DISTRICT", p, 1);
-        Events.sendScore(p + ".02", "2026-11", 1, "62", "Trung bình");
+        Events.sendScore(p + ".02", "2026-11", 1, "62", "TRUNG_BINH");
         awaitRanking("2026-11", "DISTRICT", p, List.of("1 " + p + ".02 Nga Sơn 62 null"));
 
         Events.sendUnit(p + ".01", "Như Thanh", "DISTRICT", p, 1);

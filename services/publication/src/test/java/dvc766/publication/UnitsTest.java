@@ -23,8 +23,8 @@ class UnitsTest {
         Events.sendUnit(p + ".C1", "Xã Hà Long", "COMMUNE", p, 1);
         // decomposed (NFD) on the wire; stored and sent in NFC
         Events.sendUnit(p + ".C2", Normalizer.normalize("Xã Đông Tiến", Normalizer.Form.NFD), "COMMUNE", p, 1);
-        Events.sendUnit(p + ".C3", "Xã Ân Tiến", "COMMUNE", p, 1);
-        Events.sendUnit(p + ".C3", "Xã Ẩn Tiến (cũ)", "COMMUNE", p, 0); // older revision: ignored
+        Events.sendUnit(p + ".C3", "Xã Ân Tiến", "COMMUNE", p, 2);
+        Events.sendUnit(p + ".C3", "Xã Ẩn Tiến (cũ)", "COMMUNE", p, 1); // older revision, arriving later: ignored
 
         List<String> expected = List.of(
                 p + " PROVINCE Tỉnh Thanh Hóa Thử null",

@@ -68,7 +68,7 @@ class ValidationTest {
     @Test
     void aKnownUnitWithoutAScoreForThePeriodIsNotFound() {
         String unit = Events.uniquePrefix();
-        Events.sendScore(unit, "2026-10", 1, "50", "Trung bình");
+        Events.sendScore(unit, "2026-10", 1, "50", "TRUNG_BINH");
         ScorecardTest.awaitScorecard(unit, "2026-10", c -> true);
         given().queryParam("period", "2026-11").get("/public/v1/units/{code}/scorecard", unit).then().statusCode(404);
         given().queryParam("period", "2026-10").queryParam("ruleSet", "other-2027")

@@ -19,7 +19,7 @@ public record ScorecardView(
         @Schema(nullable = true, description = "The evaluation instant: the end of the period, or the time of computation for the current period.") OffsetDateTime evaluatedAt,
         @Schema(required = true, description = "The total points: the sum of the groups' points (exact, not rounded).") BigDecimal total,
         @Schema(nullable = true, description = "The most points the rule set gives.") BigDecimal max,
-        @Schema(nullable = true, description = "The rating band of the total, e.g. `Tốt`.") String band,
+        @Schema(nullable = true, description = "The rating band of the total, a code of the rule set, e.g. `TOT` (Tốt).") String band,
         @Schema(required = true, description = "Points per indicator group.") List<GroupView> groups,
         @Schema(required = true, description = "Every indicator with the figures behind it.") List<IndicatorView> indicators) {
 

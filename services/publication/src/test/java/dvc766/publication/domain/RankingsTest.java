@@ -41,6 +41,6 @@ class RankingsTest {
     }
 
     private static Rankings.Candidate candidate(String code, String name, String total, String previous) {
-        return new Rankings.Candidate(code, name, new BigDecimal(total), "Tốt", previous == null ? null : new BigDecimal(previous));
+        return new Rankings.Candidate(code, name, new BigDecimal(total), "TOT", previous == null ? null : new BigDecimal(previous));
     }
 }

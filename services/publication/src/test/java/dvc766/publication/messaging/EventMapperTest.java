@@ -44,7 +44,7 @@ class EventMapperTest {
     @Test
     void aScoreGetsTheCanonicalPeriodAndNoRatioOverNothing() {
         ScoreData d = new ScoreData("38", "2026-q4".toUpperCase(), "dvcqg-2026", T, T, 2, new BigDecimal("12.50"),
-                new BigDecimal("100"), "Yếu", List.of(new ScoreData.Group("MDHL", BigDecimal.ONE, BigDecimal.TEN)),
+                new BigDecimal("100"), "YEU", List.of(new ScoreData.Group("MDHL", BigDecimal.ONE, BigDecimal.TEN)),
                 List.of(new ScoreData.Indicator("PETITION_ON_TIME", "MDHL", BigDecimal.ZERO, new BigDecimal("0.00"),
                         BigDecimal.ZERO, new BigDecimal("6"), new BigDecimal("6"), true)));
         Score s = EventMapper.score(scoreEvent(d, EventType.SCORE_CHANGED)).value();
