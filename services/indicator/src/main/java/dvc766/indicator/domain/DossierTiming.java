@@ -132,7 +132,8 @@ public final class DossierTiming {
             // while a supplement is awaited the deadline moves with time, so the verdict cannot change by itself
             if (supplementRequests(d, now) <= 1 && !awaitingSupplement(d, now)) {
                 Instant deadline = deadline(d, p, now, calendar);
-                if (deadline != null && !deadline.isBefore(now)) candidates.add(deadline.plusMillis(1));
+                // overdue from just after the deadline: one microsecond later, the database's precision
+                if (deadline != null && !deadline.isBefore(now)) candidates.add(deadline.plusNanos(1000));
             }
         }
         return candidates.stream().filter(t -> t != null && t.isAfter(now)).min(Comparator.naturalOrder()).orElse(null);

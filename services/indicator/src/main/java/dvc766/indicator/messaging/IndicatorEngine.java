@@ -72,7 +72,15 @@ public class IndicatorEngine {
     /** Applies dossier states (newer ones only) and re-publishes the scores they change. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyDossiers(List<DossierData> states) {
-        Instant now = now();
+        applyDossiers(states, now());
+    }
+
+    /**
+     * Applies dossier states as if at {@code now}: the dossiers' next checks are computed from that instant, so an
+     * instant in the past leaves them due and the scheduler catches up, exactly as after a stop of the service.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyDossiers(List<DossierData> states, Instant now) {
         tree.shared();
         Collection<DossierData> newest = newestPerKey(states, DossierData::code, DossierData::revision, DossierData::updatedAt);
         List<String> changed = facts.upsertDossiers(new ArrayList<>(newest));

@@ -7,7 +7,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dvc766.common.period.Period;
+import dvc766.contracts.events.DossierData;
 import dvc766.contracts.events.Topics;
+import dvc766.indicator.messaging.IndicatorEngine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import dvc766.kit.events.EventJson;
 import dvc766.testsupport.Contracts;
 import dvc766.testsupport.KafkaProbe;
@@ -40,6 +43,9 @@ class ScoresFromEventsTest {
 
     @Inject
     DataSource ds;
+
+    @Inject
+    IndicatorEngine engine;
 
     /**
      * Procedure of 5 working days; dossiers received Monday 2025-03-03 09:00, deadline 24:00 Monday 2025-03-10.
@@ -207,6 +213,50 @@ class ScoresFromEventsTest {
             assertThat(rejected.get(0)).startsWith(x + "-bad: malformed event");
             assertThat(rejected.get(1)).startsWith(x + "-nounit: data.unitCode: required");
         }
+    }
+
+    @Test
+    void dossiersStillOpenAtAPeriodsEndAreCarriedIntoTheNextPeriodsEvenAfterADowntime() throws Exception {
+        String x = Feed.prefix();
+        String p = x + "-P";
+        Feed.Sent unit = Feed.unit(x, "PROVINCE", null, 1);
+        Feed.Sent procedure = Feed.procedure(p, 5, "WORKING_DAYS", false, 1);
+        Feed.send(unit, procedure);
+        await().atMost(WAIT).until(() -> processed(unit.id()) && processed(procedure.id()));
+        // received 2025-12-10, deadline 24:00 on the 17th, still open; evaluated as the service saw it on the 20th,
+        // after which the service "stopped": its next check (the new month) is long past
+        DossierData open = dossier(x + "-a", p, x, "2025-12-10T09:00+07:00").build();
+        QuarkusTransaction.requiringNew().run(() -> engine.applyDossiers(List.of(open), Instant.parse("2025-12-20T03:00:00Z")));
+        String month = Period.containing(Instant.now(), Period.Kind.MONTH).key();
+        // nothing else is sent: the checks catch up and carry it into January, 2026-Q1, 2026 and every month since
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(counts(x, "2026-01", "ON_TIME_PROCESSING")).isEqualTo("0/1");
+            assertThat(counts(x, "2026-Q1", "ON_TIME_PROCESSING")).isEqualTo("0/1");
+            assertThat(counts(x, "2026", "ON_TIME_PROCESSING")).isEqualTo("0/1");
+            assertThat(counts(x, month, "ON_TIME_PROCESSING")).isEqualTo("0/1");
+        });
+        assertThat(counts(x, "2025-12", "ON_TIME_PROCESSING")).isEqualTo("0/1");
+        assertThat(counts(x, "2025-12", "DOSSIER_SYNC")).isEqualTo("0/1");
+        assertThat(counts(x, "2026-01", "DOSSIER_SYNC")).isEqualTo("0/0");
+    }
+
+    @Test
+    void aDossierEventReachesThePublishedScoreWithinSeconds() throws Exception {
+        String x = Feed.prefix();
+        String p = x + "-P";
+        Feed.Sent unit = Feed.unit(x, "PROVINCE", null, 1);
+        Feed.Sent procedure = Feed.procedure(p, 40, "HOURS", false, 1);
+        Feed.send(unit, procedure);
+        await().atMost(WAIT).until(() -> processed(unit.id()) && processed(procedure.id()));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String key = x + "/" + Period.containing(now.toInstant(), Period.Kind.MONTH).key() + "/" + Feed.RULE_SET;
+        long sentAt = System.currentTimeMillis();
+        Feed.send(dossier(x + "-a", p, x, now.minusMinutes(30).toString()).finishedAt(now.minusMinutes(1), "RESULT_RETURNED").sent());
+        List<ConsumerRecord<String, String>> published = KafkaProbe.await(Topics.SCORES, r -> r.key().equals(key), 1, WAIT);
+        assertThat(published).hasSize(1);
+        long latency = published.get(0).timestamp() - sentAt;
+        System.out.printf("fact event sent → score event on %s: %d ms%n", Topics.SCORES, latency);
+        assertThat(latency).as("fact event → published score, ms").isLessThan(3000);
     }
 
     boolean processed(String eventId) throws Exception {
