@@ -45,6 +45,8 @@ public final class EmbeddedPg {
                 .setRegisterShutdownHook(false)
                 // five services with a pool each, plus Flyway and psql sessions
                 .setServerConfig("max_connections", "200")
+                // zonky turns this off; keep "a 2xx means committed" true even if PostgreSQL itself crashes
+                .setServerConfig("synchronous_commit", "on")
                 .start();
 
         CountDownLatch stopped = new CountDownLatch(1);
