@@ -74,7 +74,7 @@ public class ScorePublisher {
         List<UnitPeriod> pairs = new ArrayList<>();
         keys.forEach(k -> pairs.add(new UnitPeriod(k.unit(), k.period())));
         Map<UnitPeriod, Map<String, Counts>> pooled = counters.pooled(new TreeSet<>(pairs));
-        int n = 0;
+        List<ScoreStore.Published> rows = new ArrayList<>();
         for (ScoreKey key : keys) {
             RuleSet rs = ruleSets.find(key.ruleSet()).orElseThrow();
             Score score = Scoring.score(rs, levels.get(key.unit()), pooled.getOrDefault(new UnitPeriod(key.unit(), key.period()), Map.of()),
@@ -86,12 +86,12 @@ public class ScorePublisher {
             Period period = Period.parse(key.period());
             Instant te = period.end().isBefore(now) ? period.end() : now;
             ScoreData data = toData(key, score, version, now, te);
-            scores.publish(key, version, figures, EventJson.write(data), now, te);
+            rows.add(new ScoreStore.Published(key, version, figures, EventJson.write(data), now, te));
             outbox.append(EventType.SCORE_CHANGED, key.eventKey(), data);
-            published.increment();
-            n++;
         }
-        return n;
+        scores.publish(rows);
+        published.increment(rows.size());
+        return rows.size();
     }
 
     static ScoreData toData(ScoreKey key, Score s, long version, Instant asOf, Instant evaluatedAt) {

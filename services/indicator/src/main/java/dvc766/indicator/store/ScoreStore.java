@@ -70,35 +70,45 @@ public class ScoreStore {
         }
     }
 
-    /** Records a newly published score: the current row moves to {@code version}, the history gains a row. */
-    public void publish(ScoreKey key, long version, String figures, String scoreJson, Instant publishedAt, Instant evaluatedAt) {
+    /** A score to record as published. */
+    public record Published(ScoreKey key, long version, String figures, String scoreJson, Instant publishedAt, Instant evaluatedAt) {}
+
+    /** Records newly published scores: each current row moves to its new version, the history gains a row each. */
+    public void publish(List<Published> published) {
+        if (published.isEmpty()) return;
         try (Connection c = ds.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE score_current SET version = ?, figures = ?, score = ?::jsonb, published_at = ?
                     WHERE unit_code = ? AND period = ? AND rule_set = ?""")) {
-                ps.setLong(1, version);
-                ps.setString(2, figures);
-                ps.setString(3, scoreJson);
-                ps.setTimestamp(4, Sql.ts(publishedAt));
-                ps.setString(5, key.unit());
-                ps.setString(6, key.period());
-                ps.setString(7, key.ruleSet());
-                ps.executeUpdate();
+                for (Published p : published) {
+                    ps.setLong(1, p.version());
+                    ps.setString(2, p.figures());
+                    ps.setString(3, p.scoreJson());
+                    ps.setTimestamp(4, Sql.ts(p.publishedAt()));
+                    ps.setString(5, p.key().unit());
+                    ps.setString(6, p.key().period());
+                    ps.setString(7, p.key().ruleSet());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO score_history (unit_code, period, rule_set, version, published_at, evaluated_at, score)
                     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
-                ps.setString(1, key.unit());
-                ps.setString(2, key.period());
-                ps.setString(3, key.ruleSet());
-                ps.setLong(4, version);
-                ps.setTimestamp(5, Sql.ts(publishedAt));
-                ps.setTimestamp(6, Sql.ts(evaluatedAt));
-                ps.setString(7, scoreJson);
-                ps.executeUpdate();
+                for (Published p : published) {
+                    ps.setString(1, p.key().unit());
+                    ps.setString(2, p.key().period());
+                    ps.setString(3, p.key().ruleSet());
+                    ps.setLong(4, p.version());
+                    ps.setTimestamp(5, Sql.ts(p.publishedAt()));
+                    ps.setTimestamp(6, Sql.ts(p.evaluatedAt()));
+                    ps.setString(7, p.scoreJson());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
         } catch (SQLException e) {
-            throw Sql.fail("cannot publish score " + key.eventKey(), e);
+            throw Sql.fail("cannot publish scores", e);
         }
     }
 

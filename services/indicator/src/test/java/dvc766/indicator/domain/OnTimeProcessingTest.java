@@ -289,6 +289,22 @@ class OnTimeProcessingTest {
     }
 
     @Test
+    void publicHolidaysAreNotWorkingDaysWithTheServicesCalendar() {
+        // Giỗ Tổ Hùng Vương 2025 fell on Monday 7 April. Received Thursday 3 April, 5 working days:
+        // Fri 4, (Mon 7 off), Tue 8, Wed 9, Thu 10, Fri 11 → 24:00 on Friday 11 April
+        WorkingDayCalendar vietnam = new dvc766.indicator.config.CalendarProducer().calendar();
+        assertThat(vietnam.isWorkingDay(java.time.LocalDate.of(2025, 4, 7))).isFalse();
+        DossierFacts d = D.received("2025-04-03T09:00+07:00").finished("2025-04-11T16:00+07:00").build();
+        assertThat(DossierTiming.baseDeadline(d, FIVE_WORKING_DAYS, vietnam)).isEqualTo(t("2025-04-12T00:00+07:00"));
+        Period april = Period.parse("2025-04");
+        assertThat(DossierContributions.contributionsOf(d, FIVE_WORKING_DAYS, april, april.end(), vietnam).of(ON_TIME_PROCESSING))
+                .isEqualTo(new Counts(1, 1));
+        // with weekends only the same finish would be late
+        assertThat(DossierContributions.contributionsOf(d, FIVE_WORKING_DAYS, april, april.end(), CAL).of(ON_TIME_PROCESSING))
+                .isEqualTo(new Counts(0, 1));
+    }
+
+    @Test
     void aDossierWithoutAnyDeadlineCannotBeLate() {
         ProcedureFacts noLegalTime = new ProcedureFacts("P", null, false);
         DossierFacts d = D.received("2025-03-03T09:00+07:00").build();
