@@ -1,0 +1,47 @@
+package dvc766.ingestion.api;
+
+import dvc766.kit.problem.Problem;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The OpenAPI document's frame, and the problem responses every operation refers to. */
+@OpenAPIDefinition(
+        info = @Info(title = "dvc766 ingestion API", version = "1",
+                description = "Agency writes of units, procedures and dossiers. Every write is validated, scoped to the "
+                        + "caller's units, recorded in an append-only audit, and answered 2xx only once committed; "
+                        + "each change is announced on Kafka through a transactional outbox."),
+        tags = {
+                @Tag(name = "Units", description = "The unit tree (administrators)."),
+                @Tag(name = "Procedures", description = "The procedure (TTHC) catalogue and its implementing units."),
+                @Tag(name = "Dossiers", description = "Dossiers (hồ sơ) and their current state."),
+                @Tag(name = "Submissions", description = "What became of each submitted object.")},
+        components = @Components(responses = {
+                @APIResponse(name = "Invalid", responseCode = "400",
+                        description = "The request is not valid: every bad field is named with its JSON path and rule.",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "Unauthorized", responseCode = "401",
+                        description = "No valid bearer token (missing, expired, wrong issuer or audience, bad signature).",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "Forbidden", responseCode = "403",
+                        description = "The caller may not write this: a unit outside its own, no unit in the token, or a missing role.",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "NotFound", responseCode = "404", description = "No such object for this caller.",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "TooLarge", responseCode = "413",
+                        description = "The body exceeds quarkus.http.limits.max-body-size.",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "UnsupportedMediaType", responseCode = "415",
+                        description = "The body is not application/json.",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "Implausible", responseCode = "422",
+                        description = "Well-formed but implausible: unknown unit or procedure, a time in the future, "
+                                + "an end before the start, a unit made its own ancestor.",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        }))
+public class IngestionApi extends Application {}

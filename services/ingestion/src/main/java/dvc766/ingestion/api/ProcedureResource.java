@@ -1,0 +1,146 @@
+package dvc766.ingestion.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dvc766.ingestion.config.IngestionConfig;
+import dvc766.ingestion.domain.Kind;
+import dvc766.ingestion.domain.Procedure;
+import dvc766.ingestion.domain.ProcedureDraft;
+import dvc766.ingestion.domain.ProcedureRules;
+import dvc766.ingestion.domain.Violations;
+import dvc766.ingestion.store.Intake;
+import dvc766.ingestion.store.Item;
+import dvc766.ingestion.store.ItemResult;
+import dvc766.ingestion.store.ProcedureWrites;
+import dvc766.ingestion.store.SubmissionLog;
+import dvc766.kit.problem.ProblemMappers;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The procedure (TTHC) catalogue, from agency systems; bodies are read as bytes like dossiers. */
+@Path("/api/v1")
+@Authenticated
+@Tag(name = "Procedures")
+@SecurityRequirement(name = "SecurityScheme")
+public class ProcedureResource {
+
+    private final ProcedureWrites writes;
+    private final SubmissionLog log;
+    private final Callers callers;
+    private final Clock clock;
+    private final IngestionConfig config;
+
+    public ProcedureResource(ProcedureWrites writes, SubmissionLog log, Callers callers, Clock clock, IngestionConfig config) {
+        this.writes = writes;
+        this.log = log;
+        this.callers = callers;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @PUT
+    @Path("/procedures/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or update a procedure",
+            description = "Upsert by code. Every unit in unitCodes, and every unit that implemented the procedure "
+                    + "before, must be the caller's unit or below it.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProcedureRequest.class)))
+    @APIResponse(responseCode = "201", description = "Created and committed.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionReceipt.class)))
+    @APIResponse(responseCode = "200", description = "Updated, unchanged or stale; committed.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionReceipt.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "Implausible")
+    public Response put(@Parameter(description = "The procedure's code (mã TTHC).") @PathParam("code") String code,
+            byte[] body) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Bodies.Parsed parsed = Bodies.parse(body);
+        Violations v = new Violations();
+        Procedure state = null;
+        if (parsed.error() != null) {
+            v.addAll(List.of(parsed.error()));
+        } else {
+            JsonInput in = JsonInput.object(parsed.json(), "", "", v);
+            ProcedureDraft draft = Readers.procedure(in, code, v);
+            in.rejectUnknown();
+            state = ProcedureRules.validate(draft, "", v);
+        }
+        Item<Procedure> item = new Item<>(UUID.randomUUID(), null, code, "", parsed.payload(), v.isEmpty() ? state : null,
+                v.list());
+        ItemResult r = writes.apply(new Intake(callers.current(), now, null), List.of(item)).get(0);
+        return Responses.single(Kind.PROCEDURE, r, now);
+    }
+
+    @POST
+    @Path("/procedures:batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or update many procedures",
+            description = "Up to 1000 procedures in one request and one transaction; one result per item.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProcedureBatchRequest.class)))
+    @APIResponse(responseCode = "200", description = "One result per item; the accepted ones are committed.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResponse.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public Response batch(byte[] body) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Intake intake = new Intake(callers.current(), now, UUID.randomUUID());
+        BatchEnvelope envelope = BatchEnvelope.read(body, config.batchMaxItems());
+        if (!envelope.errors().isEmpty()) {
+            UUID id = log.rejectRequest(Kind.PROCEDURE, intake, envelope.payload(), envelope.errors());
+            return ProblemMappers.respond(Responses.problem(400, envelope.errors(), id));
+        }
+        List<Item<Procedure>> items = new ArrayList<>(envelope.items().size());
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < envelope.items().size(); i++) {
+            JsonNode node = envelope.items().get(i);
+            String prefix = "items[" + i + "].";
+            Violations v = new Violations();
+            JsonInput in = JsonInput.object(node, "items[" + i + "]", prefix, v);
+            ProcedureDraft draft = Readers.procedure(in, null, v);
+            in.rejectUnknown();
+            Procedure state = ProcedureRules.validate(draft, prefix, v);
+            if (draft.code() != null) {
+                Integer first = firstIndex.putIfAbsent(draft.code(), i);
+                if (first != null) {
+                    v.add(prefix + "code", "unique", "procedure " + draft.code() + " is already items[" + first + "] of this batch");
+                }
+            }
+            items.add(new Item<>(UUID.randomUUID(), i, draft.code(), prefix, Bodies.item(node), v.isEmpty() ? state : null,
+                    v.list()));
+        }
+        List<ItemResult> results = writes.apply(intake, items);
+        return Response.ok(new BatchResponse(results.stream().map(Responses::batchItem).toList())).build();
+    }
+}

@@ -1,0 +1,89 @@
+package dvc766.ingestion.api;
+
+import dvc766.ingestion.domain.Kind;
+import dvc766.ingestion.domain.Unit;
+import dvc766.ingestion.domain.UnitDraft;
+import dvc766.ingestion.domain.UnitRules;
+import dvc766.ingestion.domain.Violations;
+import dvc766.ingestion.store.Intake;
+import dvc766.ingestion.store.Item;
+import dvc766.ingestion.store.ItemResult;
+import dvc766.ingestion.store.UnitWrites;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The unit tree, maintained by administrators. Nothing is seeded: units arrive through this route. */
+@Path("/api/v1/admin")
+@RolesAllowed("admin")
+@Tag(name = "Units")
+@SecurityRequirement(name = "SecurityScheme")
+public class UnitResource {
+
+    private final UnitWrites writes;
+    private final Callers callers;
+    private final Clock clock;
+
+    public UnitResource(UnitWrites writes, Callers callers, Clock clock) {
+        this.writes = writes;
+        this.callers = callers;
+        this.clock = clock;
+    }
+
+    @PUT
+    @Path("/units/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or update a unit",
+            description = "Role admin. Places the unit under its parent from validFrom on; for earlier days the tree keeps "
+                    + "the parent it had, so a reorganisation (districts abolished) keeps its history.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UnitRequest.class)))
+    @APIResponse(responseCode = "201", description = "Created and committed.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionReceipt.class)))
+    @APIResponse(responseCode = "200", description = "Updated, unchanged or stale; committed.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionReceipt.class)))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "Implausible")
+    public Response put(@Parameter(description = "The unit's code, e.g. 38, 38.SNV, 380.") @PathParam("code") String code,
+            byte[] body) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Bodies.Parsed parsed = Bodies.parse(body);
+        Violations v = new Violations();
+        Unit state = null;
+        if (parsed.error() != null) {
+            v.addAll(List.of(parsed.error()));
+        } else {
+            JsonInput in = JsonInput.object(parsed.json(), "", "", v);
+            UnitDraft draft = Readers.unit(in, code, v);
+            in.rejectUnknown();
+            state = UnitRules.validate(draft, now, v);
+        }
+        Item<Unit> item = new Item<>(UUID.randomUUID(), null, code, "", parsed.payload(), v.isEmpty() ? state : null,
+                v.list());
+        ItemResult r = writes.apply(new Intake(callers.current(), now, null), item);
+        return Responses.single(Kind.UNIT, r, now);
+    }
+}

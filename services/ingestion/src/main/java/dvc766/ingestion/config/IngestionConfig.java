@@ -1,0 +1,26 @@
+package dvc766.ingestion.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+
+@ConfigMapping(prefix = "dvc.ingestion")
+public interface IngestionConfig {
+
+    /** Most items one batch request may carry. */
+    @WithDefault("1000")
+    int batchMaxItems();
+
+    /** How far in the future a time may lie (clocks of agency systems drift) before it is implausible. */
+    @WithDefault("PT5M")
+    Duration futureSkew();
+
+    /** Where calendar days begin: the unit tree is dated in local days. */
+    @WithDefault("Asia/Ho_Chi_Minh")
+    ZoneId zone();
+
+    /** How often a write is retried when a concurrent request created the same object first. */
+    @WithDefault("3")
+    int conflictAttempts();
+}

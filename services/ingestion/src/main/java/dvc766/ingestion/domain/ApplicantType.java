@@ -1,0 +1,3 @@
+package dvc766.ingestion.domain;
+
+public enum ApplicantType { CITIZEN, ORGANIZATION }

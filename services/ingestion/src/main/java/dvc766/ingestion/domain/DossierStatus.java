@@ -1,0 +1,5 @@
+package dvc766.ingestion.domain;
+
+public enum DossierStatus {
+    RECEIVED, IN_PROGRESS, AWAITING_SUPPLEMENT, PROCESSED, RESULT_RETURNED, REFUSED, STOPPED, WITHDRAWN
+}

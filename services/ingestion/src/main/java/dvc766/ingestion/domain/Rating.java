@@ -1,0 +1,3 @@
+package dvc766.ingestion.domain;
+
+public enum Rating { SATISFIED, NEUTRAL, DISSATISFIED }

@@ -1,0 +1,3 @@
+package dvc766.ingestion.domain;
+
+public enum UnitLevel { PROVINCE, DEPARTMENT, SERVICE_CENTER, DISTRICT, COMMUNE }

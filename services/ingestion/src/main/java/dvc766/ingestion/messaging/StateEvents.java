@@ -1,0 +1,90 @@
+package dvc766.ingestion.messaging;
+
+import dvc766.contracts.events.DossierData;
+import dvc766.contracts.events.EventType;
+import dvc766.contracts.events.ProcedureData;
+import dvc766.contracts.events.UnitData;
+import dvc766.ingestion.domain.Dossier;
+import dvc766.ingestion.domain.Procedure;
+import dvc766.ingestion.domain.Unit;
+import dvc766.kit.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import dvc766.ingestion.store.Change;
+import dvc766.ingestion.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Announces each new state, whole, through the transactional outbox: the event exists exactly when the change
+ * commits. Must be called inside the transaction that writes the state.
+ */
+@ApplicationScoped
+public class StateEvents {
+
+    private final Outbox outbox;
+    private final OutboxBatch batch;
+
+    public StateEvents(Outbox outbox, OutboxBatch batch) {
+        this.outbox = outbox;
+        this.batch = batch;
+    }
+
+    /** A unit comes alone (an administrator's PUT): the kit's outbox, one row. */
+    public void unit(Unit u, long revision) {
+        outbox.append(EventType.UNIT_UPSERTED, u.code(), unitData(u, revision));
+    }
+
+    /** Procedures and dossiers come in batches: their events are written as one JDBC batch ({@link OutboxBatch}). */
+    public void procedures(Connection c, List<Change<Procedure>> changes) {
+        append(c, EventType.PROCEDURE_UPSERTED, changes.stream()
+                .map(ch -> new OutboxBatch.Event(ch.state().code(), procedureData(ch.state(), ch.revision()))).toList());
+    }
+
+    public void dossiers(Connection c, List<Change<Dossier>> changes) {
+        append(c, EventType.DOSSIER_UPSERTED, changes.stream()
+                .map(ch -> new OutboxBatch.Event(ch.state().code(), dossierData(ch.state(), ch.revision()))).toList());
+    }
+
+    private void append(Connection c, EventType type, List<OutboxBatch.Event> events) {
+        try {
+            batch.append(c, type, events);
+        } catch (SQLException e) {
+            throw new StoreException("cannot write the outbox", e);
+        }
+    }
+
+    public static UnitData unitData(Unit u, long revision) {
+        return new UnitData(u.code(), u.name(), u.level().name(), u.parentCode(), u.validFrom(), u.validTo(),
+                u.eCertifiedCopySince(), utc(u.updatedAt()), revision);
+    }
+
+    public static ProcedureData procedureData(Procedure p, long revision) {
+        return new ProcedureData(p.code(), p.name(), p.field(), p.unitCodes(),
+                p.applicantTypes().stream().map(Enum::name).toList(), p.onlineLevel().name(),
+                p.eligibleForFullOnline(), p.feeBearing(), p.paymentIntegrated(), p.paperResult(),
+                new ProcedureData.LegalTime(p.legalTime().amount(), p.legalTime().unit().name()),
+                p.publicParts().stream().map(Enum::name).toList(), utc(p.madePublicAt()), utc(p.updatedAt()), revision);
+    }
+
+    public static DossierData dossierData(Dossier d, long revision) {
+        return new DossierData(d.code(), d.procedureCode(), d.unitCode(), d.channel().name(), utc(d.receivedAt()),
+                utc(d.dueAt()), d.status().name(), utc(d.finishedAt()), name(d.finishKind()),
+                d.supplements().stream().map(s -> new DossierData.Supplement(utc(s.requestedAt()), utc(s.returnedAt())))
+                        .toList(),
+                utc(d.syncedAt()), d.eResult(), d.inputsDigitized(), d.reusedData(), d.personalStoreLinked(),
+                d.populationDataUsed(), d.feeAmount(), utc(d.paidOnlineAt()), name(d.rating()), utc(d.updatedAt()),
+                revision);
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+}
