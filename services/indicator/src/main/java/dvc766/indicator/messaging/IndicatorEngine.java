@@ -13,6 +13,7 @@ import dvc766.indicator.domain.ProcedureFacts;
 import dvc766.indicator.store.CounterKey;
 import dvc766.indicator.store.CounterStore;
 import dvc766.indicator.store.FactStore;
+import dvc766.indicator.store.ProcedureLock;
 import dvc766.indicator.store.TreeLock;
 import dvc766.indicator.store.UnitPeriod;
 import dvc766.indicator.store.UnitStore;
@@ -50,11 +51,13 @@ public class IndicatorEngine {
     private final CounterStore counters;
     private final ScorePublisher publisher;
     private final TreeLock tree;
+    private final ProcedureLock procedureLock;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
 
     public IndicatorEngine(FactStore facts, UnitStore units, CounterStore counters, ScorePublisher publisher, TreeLock tree,
-            WorkingDayCalendar calendar, Clock clock) {
+            ProcedureLock procedureLock, WorkingDayCalendar calendar, Clock clock) {
+        this.procedureLock = procedureLock;
         this.facts = facts;
         this.units = units;
         this.counters = counters;
@@ -83,6 +86,7 @@ public class IndicatorEngine {
     public void applyDossiers(List<DossierData> states, Instant now) {
         tree.shared();
         Collection<DossierData> newest = newestPerKey(states, DossierData::code, DossierData::revision, DossierData::updatedAt);
+        procedureLock.shared(newest.stream().map(DossierData::procedureCode).toList());
         List<String> changed = facts.upsertDossiers(new ArrayList<>(newest));
         if (changed.isEmpty()) return;
         Set<String> changedSet = new TreeSet<>(changed);
@@ -112,6 +116,7 @@ public class IndicatorEngine {
         Instant now = now();
         List<ProcedureData> newest = new ArrayList<>(newestPerKey(states, ProcedureData::code, ProcedureData::revision, ProcedureData::updatedAt));
         newest.sort(Comparator.comparing(ProcedureData::code));
+        procedureLock.exclusive(newest.stream().map(ProcedureData::code).toList());
         for (ProcedureData p : newest) {
             FactStore.ProcedureChange change = facts.upsertProcedure(p);
             if (change == FactStore.ProcedureChange.NEW || change == FactStore.ProcedureChange.CHANGED_FACTS) {

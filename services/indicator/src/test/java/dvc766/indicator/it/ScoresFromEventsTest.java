@@ -10,6 +10,7 @@ import dvc766.common.period.Period;
 import dvc766.contracts.events.DossierData;
 import dvc766.contracts.events.Topics;
 import dvc766.indicator.messaging.IndicatorEngine;
+import dvc766.indicator.store.UnitStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import dvc766.kit.events.EventJson;
 import dvc766.testsupport.Contracts;
@@ -46,6 +47,9 @@ class ScoresFromEventsTest {
 
     @Inject
     IndicatorEngine engine;
+
+    @Inject
+    UnitStore units;
 
     /**
      * Procedure of 5 working days; dossiers received Monday 2025-03-03 09:00, deadline 24:00 Monday 2025-03-10.
@@ -127,6 +131,22 @@ class ScoresFromEventsTest {
             assertThat(counts(x + ".D1", "2025-03", "ON_TIME_PROCESSING")).isEqualTo("1/2");
             assertThat(counts(x + ".D2", "2025-03", "ON_TIME_PROCESSING")).isEqualTo("2/3");
         });
+    }
+
+    @Test
+    void dossiersAndTheirProceduresArrivingTogetherOnTwoTopicsAreNeverLost() {
+        String x = Feed.prefix();
+        Feed.send(Feed.unit(x, "PROVINCE", null, 1));
+        List<Feed.Sent> interleaved = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String p = x + "-P" + i;
+            Feed.Sent dossier = dossier(x + "-d" + i, p, x, "2025-03-03T09:00+07:00").finished("2025-03-05T10:00+07:00").sent();
+            Feed.Sent procedure = Feed.procedure(p, 5, "WORKING_DAYS", false, 1);
+            interleaved.add(i % 2 == 0 ? dossier : procedure);
+            interleaved.add(i % 2 == 0 ? procedure : dossier);
+        }
+        Feed.send(interleaved);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(counts(x, "2025-03", "ON_TIME_PROCESSING")).isEqualTo("40/40"));
     }
 
     @Test
@@ -257,6 +277,31 @@ class ScoresFromEventsTest {
         long latency = published.get(0).timestamp() - sentAt;
         System.out.printf("fact event sent → score event on %s: %d ms%n", Topics.SCORES, latency);
         assertThat(latency).as("fact event → published score, ms").isLessThan(3000);
+    }
+
+    @Test
+    void aUnitEventThatWouldMakeTheTreeACycleIsKeptAsideAndChangesNothing() throws Exception {
+        String x = Feed.prefix();
+        String d = x + ".D";
+        Feed.Sent province = Feed.unit(x, "PROVINCE", null, 1);
+        Feed.Sent district = Feed.unit(d, "DISTRICT", x, 1);
+        Feed.send(province, district);
+        await().atMost(WAIT).until(() -> processed(province.id()) && processed(district.id()));
+        Feed.send(Feed.unit(x, "PROVINCE", d, 2));
+        await().atMost(WAIT).until(() -> rejectedReason(x) != null);
+        assertThat(rejectedReason(x)).contains("cycle");
+        assertThat(units.ancestors(d)).containsExactly(x);
+        assertThat(units.ancestors(x)).isEmpty();
+    }
+
+    String rejectedReason(String key) throws Exception {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT reason FROM kit_rejected_event WHERE event_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     boolean processed(String eventId) throws Exception {
