@@ -307,6 +307,23 @@ class DossierWriteTest {
     }
 
     @Test
+    void oversizedChunkedBodyIs413Problem() throws Exception {
+        byte[] big = new byte[2 * 1024 * 1024 + 10];
+        java.util.Arrays.fill(big, (byte) ' ');
+        // no Content-Length: the limit can only be enforced while reading
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/dossiers:batch"))
+                .header("Authorization", "Bearer " + province()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                .build();
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
     void oversizedBodyIs413Problem() {
         byte[] big = new byte[2 * 1024 * 1024 + 10];
         java.util.Arrays.fill(big, (byte) ' ');

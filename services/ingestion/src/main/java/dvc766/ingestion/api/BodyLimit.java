@@ -1,32 +1,30 @@
 package dvc766.ingestion.api;
 
+import dvc766.ingestion.config.IngestionConfig;
 import dvc766.kit.events.EventJson;
 import dvc766.kit.problem.Problem;
-import io.quarkus.runtime.configuration.MemorySize;
+import dvc766.kit.problem.ProblemException;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers an oversized body with problem+json. Quarkus enforces {@code quarkus.http.limits.max-body-size} itself
- * but with an empty 413; this route runs just before its check (order -2) and answers the same requests first.
+ * Answers a body over {@code dvc.ingestion.max-body-size} with a 413 problem. A declared Content-Length is checked
+ * before the body is read (this route runs before Quarkus's own check, order -2); a streamed (chunked) body is
+ * checked once read, by {@link #check(byte[])}. Quarkus's {@code quarkus.http.limits.max-body-size}, set higher, stays
+ * the hard stop for streams, answered by Quarkus with a bare 413.
  */
 @ApplicationScoped
 public class BodyLimit {
 
-    private final Optional<MemorySize> max;
+    private final long limit;
 
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> max) {
-        this.max = max;
+    public BodyLimit(IngestionConfig config) {
+        this.limit = config.maxBodySize().asLongValue();
     }
 
     void install(@Observes Router router) {
-        if (max.isEmpty()) return;
-        long limit = max.get().asLongValue();
-        String body = EventJson.write(Problem.of(413, "too-large", "Content too large",
-                "the body exceeds " + limit + " bytes; send fewer items per request"));
+        String body = EventJson.write(problem());
         router.route().order(-3).handler(rc -> {
             String length = rc.request().getHeader("Content-Length");
             long size;
@@ -44,5 +42,15 @@ public class BodyLimit {
                 rc.next();
             }
         });
+    }
+
+    /** Refuses a body that arrived without a Content-Length and turned out too large. */
+    public void check(byte[] body) {
+        if (body != null && body.length > limit) throw new ProblemException(problem());
+    }
+
+    private Problem problem() {
+        return Problem.of(413, "too-large", "Content too large",
+                "the body exceeds " + limit + " bytes; send fewer items per request");
     }
 }

@@ -54,13 +54,16 @@ public class DossierResource {
     private final DossierWrites writes;
     private final SubmissionLog log;
     private final Callers callers;
+    private final BodyLimit limit;
     private final Clock clock;
     private final IngestionConfig config;
 
-    public DossierResource(DossierWrites writes, SubmissionLog log, Callers callers, Clock clock, IngestionConfig config) {
+    public DossierResource(DossierWrites writes, SubmissionLog log, Callers callers, Clock clock, IngestionConfig config,
+            BodyLimit limit) {
         this.writes = writes;
         this.log = log;
         this.callers = callers;
+        this.limit = limit;
         this.clock = clock;
         this.config = config;
     }
@@ -87,6 +90,7 @@ public class DossierResource {
     @APIResponse(responseCode = "422", ref = "Implausible")
     public Response put(@Parameter(description = "The dossier's code (mã hồ sơ).") @PathParam("code") String code,
             byte[] body) {
+        limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Bodies.Parsed parsed = Bodies.parse(body);
         Violations v = new Violations();
@@ -123,6 +127,7 @@ public class DossierResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Response batch(byte[] body) {
         long start = System.nanoTime();
+        limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Intake intake = new Intake(callers.current(), now, UUID.randomUUID());
         BatchEnvelope envelope = BatchEnvelope.read(body, config.batchMaxItems());

@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @APIResponse(name = "NotFound", responseCode = "404", description = "No such object for this caller.",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "TooLarge", responseCode = "413",
-                        description = "The body exceeds quarkus.http.limits.max-body-size.",
+                        description = "The body exceeds dvc.ingestion.max-body-size (2 MB).",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "UnsupportedMediaType", responseCode = "415",
                         description = "The body is not application/json.",

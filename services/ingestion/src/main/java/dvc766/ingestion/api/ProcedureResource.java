@@ -49,13 +49,16 @@ public class ProcedureResource {
     private final ProcedureWrites writes;
     private final SubmissionLog log;
     private final Callers callers;
+    private final BodyLimit limit;
     private final Clock clock;
     private final IngestionConfig config;
 
-    public ProcedureResource(ProcedureWrites writes, SubmissionLog log, Callers callers, Clock clock, IngestionConfig config) {
+    public ProcedureResource(ProcedureWrites writes, SubmissionLog log, Callers callers, Clock clock,
+            IngestionConfig config, BodyLimit limit) {
         this.writes = writes;
         this.log = log;
         this.callers = callers;
+        this.limit = limit;
         this.clock = clock;
         this.config = config;
     }
@@ -81,6 +84,7 @@ public class ProcedureResource {
     @APIResponse(responseCode = "422", ref = "Implausible")
     public Response put(@Parameter(description = "The procedure's code (mã TTHC).") @PathParam("code") String code,
             byte[] body) {
+        limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Bodies.Parsed parsed = Bodies.parse(body);
         Violations v = new Violations();
@@ -114,6 +118,7 @@ public class ProcedureResource {
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Response batch(byte[] body) {
+        limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Intake intake = new Intake(callers.current(), now, UUID.randomUUID());
         BatchEnvelope envelope = BatchEnvelope.read(body, config.batchMaxItems());

@@ -40,11 +40,13 @@ public class UnitResource {
 
     private final UnitWrites writes;
     private final Callers callers;
+    private final BodyLimit limit;
     private final Clock clock;
 
-    public UnitResource(UnitWrites writes, Callers callers, Clock clock) {
+    public UnitResource(UnitWrites writes, Callers callers, Clock clock, BodyLimit limit) {
         this.writes = writes;
         this.callers = callers;
+        this.limit = limit;
         this.clock = clock;
     }
 
@@ -69,6 +71,7 @@ public class UnitResource {
     @APIResponse(responseCode = "422", ref = "Implausible")
     public Response put(@Parameter(description = "The unit's code, e.g. 38, 38.SNV, 380.") @PathParam("code") String code,
             byte[] body) {
+        limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Bodies.Parsed parsed = Bodies.parse(body);
         Violations v = new Violations();

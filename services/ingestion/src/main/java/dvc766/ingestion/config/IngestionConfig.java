@@ -1,5 +1,6 @@
 package dvc766.ingestion.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -7,6 +8,13 @@ import java.time.ZoneId;
 
 @ConfigMapping(prefix = "dvc.ingestion")
 public interface IngestionConfig {
+
+    /**
+     * Largest request body answered with a problem (413) instead of being read. Kept below
+     * {@code quarkus.http.limits.max-body-size}, the hard limit at which Quarkus itself cuts a streamed body off.
+     */
+    @WithDefault("2M")
+    MemorySize maxBodySize();
 
     /** Most items one batch request may carry. */
     @WithDefault("1000")

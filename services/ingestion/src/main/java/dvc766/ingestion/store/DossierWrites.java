@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,47 +69,11 @@ public class DossierWrites {
             long t1 = System.nanoTime();
 
             for (Item<Dossier> item : items) {
-                int status;
-                Effect effect = null;
-                List<Violation> errors;
-                if (item.state() == null) {
-                    status = 400;
-                    errors = item.errors();
-                } else if (denied.isPresent()) {
-                    status = 403;
-                    errors = List.of(denied.get());
-                } else {
-                    Dossier d = item.state();
-                    Stored<Dossier> old = look.existing.get(d.code());
-                    List<Violation> forbidden = scope(in, item.prefix(), d, old, look);
-                    Violations implausible = new Violations();
-                    if (!look.units.contains(d.unitCode())) {
-                        implausible.add(item.prefix() + "unitCode", "knownUnit", "unit " + d.unitCode()
-                                + " is not known to ingestion: an administrator registers units first");
-                    }
-                    if (!look.procedures.contains(d.procedureCode())) {
-                        implausible.add(item.prefix() + "procedureCode", "knownProcedure", "procedure "
-                                + d.procedureCode() + " is not known: send it to PUT /api/v1/procedures/"
-                                + d.procedureCode() + " first");
-                    }
-                    DossierRules.plausibility(d, item.prefix(), in.receivedAt(), config.futureSkew(), implausible);
-                    if (!forbidden.isEmpty()) {
-                        status = 403;
-                        errors = forbidden;
-                    } else if (!implausible.isEmpty()) {
-                        status = 422;
-                        errors = implausible.list();
-                    } else {
-                        effect = Upserts.decide(old != null, old == null ? null : old.state().updatedAt(),
-                                d.updatedAt(), old != null && d.sameContentAs(old.state()));
-                        status = effect == Effect.CREATED ? 201 : 200;
-                        errors = List.of();
-                        if (effect == Effect.CREATED) inserts.add(new Change<>(d, 1, item.submissionId()));
-                        if (effect == Effect.UPDATED) updates.add(new Change<>(d, old.revision() + 1, item.submissionId()));
-                    }
-                }
-                audit.add(Writes.record(Kind.DOSSIER, in, item, status, effect, errors));
-                results.add(Writes.result(item, status, effect, errors));
+                Verdict<Dossier> v = judge(in, item, denied, look);
+                if (v.effect() == Effect.CREATED) inserts.add(v.change());
+                if (v.effect() == Effect.UPDATED) updates.add(v.change());
+                audit.add(Writes.record(Kind.DOSSIER, in, item, v.status(), v.effect(), v.errors()));
+                results.add(Writes.result(item, v.status(), v.effect(), v.errors()));
             }
             long t2 = System.nanoTime();
             dossiers.insert(c, inserts, in.receivedAt());
@@ -128,6 +91,33 @@ public class DossierWrites {
             throw new StoreException("cannot write dossiers", e);
         }
         return results;
+    }
+
+    /** 400 if it did not validate, else 403 if out of the caller's scope, else 422 if implausible, else its effect. */
+    private Verdict<Dossier> judge(Intake in, Item<Dossier> item, Optional<Violation> denied, Lookup look) {
+        if (item.state() == null) return Verdict.rejected(400, item.errors());
+        if (denied.isPresent()) return Verdict.rejected(403, List.of(denied.get()));
+        Dossier d = item.state();
+        Stored<Dossier> old = look.existing.get(d.code());
+        List<Violation> forbidden = scope(in, item.prefix(), d, old, look);
+        if (!forbidden.isEmpty()) return Verdict.rejected(403, forbidden);
+
+        Violations implausible = new Violations();
+        if (!look.units.contains(d.unitCode())) {
+            implausible.add(item.prefix() + "unitCode", "knownUnit", "unit " + d.unitCode()
+                    + " is not known to ingestion: an administrator registers units first");
+        }
+        if (!look.procedures.contains(d.procedureCode())) {
+            implausible.add(item.prefix() + "procedureCode", "knownProcedure", "procedure " + d.procedureCode()
+                    + " is not known: send it to PUT /api/v1/procedures/" + d.procedureCode() + " first");
+        }
+        DossierRules.plausibility(d, item.prefix(), in.receivedAt(), config.futureSkew(), implausible);
+        if (!implausible.isEmpty()) return Verdict.rejected(422, implausible.list());
+
+        Effect effect = Upserts.decide(old != null, old == null ? null : old.state().updatedAt(), d.updatedAt(),
+                old != null && d.sameContentAs(old.state()));
+        long revision = old == null ? 1 : old.revision() + 1;
+        return Verdict.accepted(effect, effect.changesState() ? new Change<>(d, revision, item.submissionId()) : null);
     }
 
     /** Fail closed: the dossier's unit, and the unit it belonged to if it exists, must be within the caller's. */
@@ -171,6 +161,6 @@ public class DossierWrites {
 
     private record Lookup(Map<String, Stored<Dossier>> existing, Set<String> units, Set<String> procedures,
             Set<UnitAt> inScope) {
-        static final Lookup EMPTY = new Lookup(new HashMap<>(), Set.of(), Set.of(), Set.of());
+        static final Lookup EMPTY = new Lookup(Map.of(), Set.of(), Set.of(), Set.of());
     }
 }

@@ -76,62 +76,11 @@ public class ProcedureWrites {
                 }
             }
             for (Item<Procedure> item : items) {
-                int status;
-                Effect effect = null;
-                List<Violation> errors;
-                if (item.state() == null) {
-                    status = 400;
-                    errors = item.errors();
-                } else if (denied.isPresent()) {
-                    status = 403;
-                    errors = List.of(denied.get());
-                } else {
-                    Procedure p = item.state();
-                    Stored<Procedure> old = existing.get(p.code());
-                    String prefix = item.prefix();
-                    List<Violation> forbidden = new ArrayList<>();
-                    Violations implausible = new Violations();
-                    TreeSet<String> unknown = new TreeSet<>();
-                    TreeSet<String> outside = new TreeSet<>();
-                    for (String u : p.unitCodes()) {
-                        if (!known.contains(u)) unknown.add(u);
-                        else if (!inScope.contains(u)) outside.add(u);
-                    }
-                    if (!outside.isEmpty()) {
-                        forbidden.add(new Violation(prefix + "unitCodes", "unitScope", "units " + outside + " are neither "
-                                + in.callerUnit() + " nor below it"));
-                    }
-                    if (old != null) {
-                        TreeSet<String> oldOutside = new TreeSet<>(old.state().unitCodes());
-                        oldOutside.removeAll(inScope);
-                        if (!oldOutside.isEmpty()) {
-                            forbidden.add(new Violation(prefix + "code", "unitScope", "procedure " + p.code()
-                                    + " is implemented by units " + oldOutside + ", which are neither "
-                                    + in.callerUnit() + " nor below it"));
-                        }
-                    }
-                    if (!unknown.isEmpty()) {
-                        implausible.add(prefix + "unitCodes", "knownUnit", "units " + unknown
-                                + " are not known to ingestion: an administrator registers units first");
-                    }
-                    ProcedureRules.plausibility(p, prefix, in.receivedAt(), config.futureSkew(), implausible);
-                    if (!forbidden.isEmpty()) {
-                        status = 403;
-                        errors = forbidden;
-                    } else if (!implausible.isEmpty()) {
-                        status = 422;
-                        errors = implausible.list();
-                    } else {
-                        effect = Upserts.decide(old != null, old == null ? null : old.state().updatedAt(),
-                                p.updatedAt(), old != null && p.sameContentAs(old.state()));
-                        status = effect == Effect.CREATED ? 201 : 200;
-                        errors = List.of();
-                        if (effect == Effect.CREATED) inserts.add(new Change<>(p, 1, item.submissionId()));
-                        if (effect == Effect.UPDATED) updates.add(new Change<>(p, old.revision() + 1, item.submissionId()));
-                    }
-                }
-                audit.add(Writes.record(Kind.PROCEDURE, in, item, status, effect, errors));
-                results.add(Writes.result(item, status, effect, errors));
+                Verdict<Procedure> v = judge(in, item, denied, existing, known, inScope);
+                if (v.effect() == Effect.CREATED) inserts.add(v.change());
+                if (v.effect() == Effect.UPDATED) updates.add(v.change());
+                audit.add(Writes.record(Kind.PROCEDURE, in, item, v.status(), v.effect(), v.errors()));
+                results.add(Writes.result(item, v.status(), v.effect(), v.errors()));
             }
             procedures.insert(c, inserts, in.receivedAt());
             procedures.update(c, updates, in.receivedAt());
@@ -142,5 +91,49 @@ public class ProcedureWrites {
             throw new StoreException("cannot write procedures", e);
         }
         return results;
+    }
+
+    /** 400 if it did not validate, else 403 if out of the caller's scope, else 422 if implausible, else its effect. */
+    private Verdict<Procedure> judge(Intake in, Item<Procedure> item, Optional<Violation> denied,
+            Map<String, Stored<Procedure>> existing, Set<String> known, Set<String> inScope) {
+        if (item.state() == null) return Verdict.rejected(400, item.errors());
+        if (denied.isPresent()) return Verdict.rejected(403, List.of(denied.get()));
+        Procedure p = item.state();
+        Stored<Procedure> old = existing.get(p.code());
+        String prefix = item.prefix();
+        TreeSet<String> unknown = new TreeSet<>();
+        TreeSet<String> outside = new TreeSet<>();
+        for (String u : p.unitCodes()) {
+            if (!known.contains(u)) unknown.add(u);
+            else if (!inScope.contains(u)) outside.add(u);
+        }
+        List<Violation> forbidden = new ArrayList<>();
+        if (!outside.isEmpty()) {
+            forbidden.add(new Violation(prefix + "unitCodes", "unitScope", "units " + outside + " are neither "
+                    + in.callerUnit() + " nor below it"));
+        }
+        if (old != null) {
+            TreeSet<String> oldOutside = new TreeSet<>(old.state().unitCodes());
+            oldOutside.removeAll(inScope);
+            if (!oldOutside.isEmpty()) {
+                forbidden.add(new Violation(prefix + "code", "unitScope", "procedure " + p.code()
+                        + " is implemented by units " + oldOutside + ", which are neither " + in.callerUnit()
+                        + " nor below it"));
+            }
+        }
+        if (!forbidden.isEmpty()) return Verdict.rejected(403, forbidden);
+
+        Violations implausible = new Violations();
+        if (!unknown.isEmpty()) {
+            implausible.add(prefix + "unitCodes", "knownUnit", "units " + unknown
+                    + " are not known to ingestion: an administrator registers units first");
+        }
+        ProcedureRules.plausibility(p, prefix, in.receivedAt(), config.futureSkew(), implausible);
+        if (!implausible.isEmpty()) return Verdict.rejected(422, implausible.list());
+
+        Effect effect = Upserts.decide(old != null, old == null ? null : old.state().updatedAt(), p.updatedAt(),
+                old != null && p.sameContentAs(old.state()));
+        long revision = old == null ? 1 : old.revision() + 1;
+        return Verdict.accepted(effect, effect.changesState() ? new Change<>(p, revision, item.submissionId()) : null);
     }
 }
