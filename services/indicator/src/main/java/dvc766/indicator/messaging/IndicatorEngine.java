@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -216,7 +215,7 @@ public class IndicatorEngine {
             out.merge(key.apply(s), s, (a, b) -> newer(revision.applyAsLong(b), updatedAt.apply(b), revision.applyAsLong(a),
                     updatedAt.apply(a) == null ? null : updatedAt.apply(a).toInstant()) ? b : a);
         }
-        return new LinkedHashSet<>(out.values());
+        return new ArrayList<>(out.values());
     }
 
     private static boolean newer(long revision, OffsetDateTime updatedAt, long heldRevision, Instant heldUpdatedAt) {
