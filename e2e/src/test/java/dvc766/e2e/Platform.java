@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +21,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Runs the whole platform once for the test run: {@code ./dvc766 up} before the first test class, {@code ./dvc766 down}
  * when the test plan ends (the root store closes it, failed tests included; a JVM shutdown hook covers an aborted
- * run). The stack has its own state folder ({@code e2e/target/stack}, wiped first so every run starts from nothing)
- * and ports moved by 10000, so it runs beside a developer's stack.
+ * run). The stack has its own state folder ({@code e2e/target/stack}) and ports moved by 10000, so it runs beside a
+ * developer's stack. The state folder is wiped first, so every run starts with empty PostgreSQL and Kafka; only
+ * Keycloak's database is kept when it was made from the same realm file and Keycloak version (it holds no platform
+ * data, and creating it costs a minute on a busy machine).
  *
  * <p>If {@code up} fails, every test class fails with the script's output: nothing is skipped.
  */
@@ -69,7 +74,7 @@ public final class Platform implements BeforeAllCallback {
                 if (FRESH) {
                     // whatever an earlier, aborted run left behind, then a clean state folder
                     run(120, "down");
-                    deleteTree(HOME);
+                    wipeState();
                 }
                 long t0 = System.nanoTime();
                 Result up = run(UP_TIMEOUT_SECONDS, "up");
@@ -169,6 +174,41 @@ public final class Platform implements BeforeAllCallback {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Empties the state folder, keeping {@code keycloak/} when its stamp matches the realm file and Keycloak version. */
+    private static void wipeState() {
+        if (!Files.isDirectory(HOME)) {
+            return;
+        }
+        boolean keepKeycloak = keycloakStateCurrent();
+        try (Stream<Path> children = Files.list(HOME)) {
+            for (Path child : children.toList()) {
+                if (keepKeycloak && child.getFileName().toString().equals("keycloak")) {
+                    continue;
+                }
+                deleteTree(child);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot wipe " + HOME, e);
+        }
+        System.out.println("[e2e] state folder wiped" + (keepKeycloak ? " (Keycloak's database kept: same realm file and version)" : ""));
+    }
+
+    /** The stamp ./dvc766 writes when Keycloak creates its database: "sha256-of-realm-file keycloak-version". */
+    private static boolean keycloakStateCurrent() {
+        Path stamp = HOME.resolve("keycloak/realm-imported.txt");
+        String version = System.getProperty("e2e.keycloakVersion");
+        if (version == null || !Files.isRegularFile(stamp)) {
+            return false;
+        }
+        try {
+            byte[] realm = Files.readAllBytes(REPO.resolve("k8s/keycloak/realm-dvc.json"));
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(realm));
+            return Files.readString(stamp).trim().equals(sha + " " + version);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return false;
         }
     }
 
