@@ -45,12 +45,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return respond(Problem.of(401, "unauthorized", "Unauthorized", "a valid bearer token is required"));
+        return unauthenticated();
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return respond(Problem.of(401, "unauthorized", "Unauthorized", "a valid bearer token is required"));
+        return unauthenticated();
+    }
+
+    private static Response unauthenticated() {
+        Problem p = Problem.of(401, "unauthorized", "Unauthorized", "a valid bearer token is required");
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer realm=\"dvc\"").entity(p).build();
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package dvc766.ingestion.api;
 
+import dvc766.kit.security.Callers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dvc766.ingestion.config.IngestionConfig;
 import dvc766.ingestion.domain.Kind;

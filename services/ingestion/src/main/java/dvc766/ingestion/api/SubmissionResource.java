@@ -1,5 +1,6 @@
 package dvc766.ingestion.api;
 
+import dvc766.kit.security.Callers;
 import dvc766.ingestion.store.SubmissionLog;
 import dvc766.ingestion.store.SubmissionRecord;
 import dvc766.kit.problem.ProblemException;

@@ -1,5 +1,6 @@
 package dvc766.ingestion.api;
 
+import dvc766.kit.security.Callers;
 import dvc766.ingestion.domain.Kind;
 import dvc766.ingestion.domain.Unit;
 import dvc766.ingestion.domain.UnitDraft;

@@ -10,9 +10,6 @@ import dvc766.ingestion.domain.Unit;
 import dvc766.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import dvc766.ingestion.store.Change;
-import dvc766.ingestion.store.StoreException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,11 +23,9 @@ import java.util.List;
 public class StateEvents {
 
     private final Outbox outbox;
-    private final OutboxBatch batch;
 
-    public StateEvents(Outbox outbox, OutboxBatch batch) {
+    public StateEvents(Outbox outbox) {
         this.outbox = outbox;
-        this.batch = batch;
     }
 
     /** A unit comes alone (an administrator's PUT): the kit's outbox, one row. */
@@ -38,23 +33,15 @@ public class StateEvents {
         outbox.append(EventType.UNIT_UPSERTED, u.code(), unitData(u, revision));
     }
 
-    /** Procedures and dossiers come in batches: their events are written as one JDBC batch ({@link OutboxBatch}). */
-    public void procedures(Connection c, List<Change<Procedure>> changes) {
-        append(c, EventType.PROCEDURE_UPSERTED, changes.stream()
-                .map(ch -> new OutboxBatch.Event(ch.state().code(), procedureData(ch.state(), ch.revision()))).toList());
+    /** Procedures and dossiers come in batches: their events are written as one JDBC batch. */
+    public void procedures(List<Change<Procedure>> changes) {
+        outbox.appendAll(EventType.PROCEDURE_UPSERTED, changes.stream()
+                .map(ch -> new Outbox.Event(ch.state().code(), procedureData(ch.state(), ch.revision()))).toList());
     }
 
-    public void dossiers(Connection c, List<Change<Dossier>> changes) {
-        append(c, EventType.DOSSIER_UPSERTED, changes.stream()
-                .map(ch -> new OutboxBatch.Event(ch.state().code(), dossierData(ch.state(), ch.revision()))).toList());
-    }
-
-    private void append(Connection c, EventType type, List<OutboxBatch.Event> events) {
-        try {
-            batch.append(c, type, events);
-        } catch (SQLException e) {
-            throw new StoreException("cannot write the outbox", e);
-        }
+    public void dossiers(List<Change<Dossier>> changes) {
+        outbox.appendAll(EventType.DOSSIER_UPSERTED, changes.stream()
+                .map(ch -> new Outbox.Event(ch.state().code(), dossierData(ch.state(), ch.revision()))).toList());
     }
 
     public static UnitData unitData(Unit u, long revision) {

@@ -79,8 +79,8 @@ public class DossierWrites {
             dossiers.insert(c, inserts, in.receivedAt());
             dossiers.update(c, updates, in.receivedAt());
             long t3 = System.nanoTime();
-            events.dossiers(c, inserts);
-            events.dossiers(c, updates);
+            events.dossiers(inserts);
+            events.dossiers(updates);
             long t4 = System.nanoTime();
             log.insert(c, audit);
             long t5 = System.nanoTime();

@@ -84,8 +84,8 @@ public class ProcedureWrites {
             }
             procedures.insert(c, inserts, in.receivedAt());
             procedures.update(c, updates, in.receivedAt());
-            events.procedures(c, inserts);
-            events.procedures(c, updates);
+            events.procedures(inserts);
+            events.procedures(updates);
             log.insert(c, audit);
         } catch (SQLException e) {
             throw new StoreException("cannot write procedures", e);

@@ -1,19 +1,18 @@
-package dvc766.ingestion.api;
+package dvc766.kit.security;
 
-import dvc766.kit.security.Caller;
-import dvc766.kit.security.CallerFactory;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The current request's {@link Caller}, built exactly as the kit's {@link CallerFactory} does. Workaround: the kit
- * produces {@code Caller} (a record, hence final) as a {@code @RequestScoped} bean, which ArC refuses to proxy, so
- * injecting it fails the build; until the kit changes, resources ask this bean instead.
+ * The {@link Caller} of the current request, from the verified access token. An application-scoped bean asked per
+ * call (the injected identity is request-bound), so application-scoped resources never hold a stale caller.
  */
 @ApplicationScoped
 public class Callers {
+
+    public static final String UNIT_CLAIM = "unit_code";
 
     private final SecurityIdentity identity;
 
@@ -25,7 +24,7 @@ public class Callers {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return new Caller("anonymous", null, Optional.empty(), identity.getRoles());
         }
-        Object unit = jwt.getClaim(CallerFactory.UNIT_CLAIM);
+        Object unit = jwt.getClaim(UNIT_CLAIM);
         Object azp = jwt.getClaim("azp");
         return new Caller(jwt.getSubject(), azp == null ? null : azp.toString(),
                 Optional.ofNullable(unit).map(Object::toString).filter(u -> !u.isBlank()), identity.getRoles());
