@@ -31,8 +31,8 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Arbitrary constant naming the relay's advisory lock. */
-    private static final long RELAY_LOCK = 766_0001L;
+    /** The relay's advisory lock, namespaced by the service's schema: services may share one database. */
+    private static final String RELAY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '/outbox-relay'), 0)";
 
     private final Emitter<String> emitter;
     private final EntityManager em;
@@ -86,8 +86,7 @@ public class OutboxRelay {
 
     /** Sends one batch; returns how many rows it sent. Public for tests that drive the relay by hand. */
     public int relayBatch() {
-        boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, RELAY_LOCK).getSingleResult();
+        boolean locked = (Boolean) em.createNativeQuery(RELAY_LOCK).getSingleResult();
         if (!locked) return 0;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(

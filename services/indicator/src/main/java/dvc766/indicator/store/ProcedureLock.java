@@ -36,8 +36,9 @@ public class ProcedureLock {
 
     private void lock(Collection<String> codes, String function) {
         if (codes.isEmpty()) return;
-        String sql = "SELECT count(" + function + "(k)) FROM (SELECT DISTINCT hashtextextended(c, 766) AS k "
-                + "FROM unnest(?::text[]) AS c ORDER BY k) AS s";
+        // two-key locks: (this schema's namespace, hash of the code), so services sharing a database never collide
+        String sql = "SELECT count(" + function + "(hashtext(current_schema() || '/procedure'), k)) "
+                + "FROM (SELECT DISTINCT hashtext(c) AS k FROM unnest(?::text[]) AS c ORDER BY k) AS s";
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, Sql.text(c, new ArrayList<>(new TreeSet<>(codes))));
             ps.execute();

@@ -14,8 +14,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class TreeLock {
 
-    /** Arbitrary constant naming the advisory lock. */
-    private static final long TREE = 766_0101L;
+    /** The lock's key, namespaced by schema: services may share one database. */
+    private static final String KEY = "hashtext(current_schema() || '/unit-tree'), 0";
 
     private final DataSource ds;
 
@@ -24,16 +24,15 @@ public class TreeLock {
     }
 
     public void shared() {
-        lock("SELECT pg_advisory_xact_lock_shared(?)");
+        lock("SELECT pg_advisory_xact_lock_shared(" + KEY + ")");
     }
 
     public void exclusive() {
-        lock("SELECT pg_advisory_xact_lock(?)");
+        lock("SELECT pg_advisory_xact_lock(" + KEY + ")");
     }
 
     private void lock(String sql) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, TREE);
             ps.execute();
         } catch (SQLException e) {
             throw Sql.fail("cannot take the tree lock", e);

@@ -23,8 +23,11 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class UnitWrites {
 
-    /** Arbitrary constant naming the advisory lock that serialises tree changes (so two cannot form a cycle). */
-    private static final long TREE_LOCK = 766_0101L;
+    /**
+     * The advisory lock that serialises tree changes (so two cannot form a cycle), namespaced by schema: services may
+     * share one database.
+     */
+    private static final String TREE_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/unit-tree'), 0)";
 
     private final DataSource ds;
     private final UnitStore units;
@@ -58,8 +61,7 @@ public class UnitWrites {
                 status = 400;
                 errors = item.errors();
             } else {
-                try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                    ps.setLong(1, TREE_LOCK);
+                try (PreparedStatement ps = c.prepareStatement(TREE_LOCK)) {
                     ps.execute();
                 }
                 Optional<Stored<Unit>> old = units.lock(c, u.code());

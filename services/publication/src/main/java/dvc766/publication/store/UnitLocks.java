@@ -15,8 +15,6 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class UnitLocks {
 
-    /** First key of the two-key advisory locks, naming this use. */
-    private static final int NAMESPACE = 766_0003;
 
     private final DataSource ds;
 
@@ -24,16 +22,15 @@ public class UnitLocks {
         this.ds = ds;
     }
 
-    /** Takes the locks of these units until the current transaction ends, always in the same order (no deadlock). */
+    /** Takes the locks (namespaced by schema: services may share one database) of these units until the current transaction ends, always in the same order (no deadlock). */
     public void lock(Collection<String> unitCodes) {
         Integer[] keys = unitCodes.stream().map(String::hashCode).distinct().sorted().toArray(Integer[]::new);
         if (keys.length == 0) return;
         try (Connection c = ds.getConnection();
                 PreparedStatement ps = c.prepareStatement(
-                        "SELECT count(pg_advisory_xact_lock(?, k)) FROM unnest(?::int[]) AS t(k)")) {
+                        "SELECT count(pg_advisory_xact_lock(hashtext(current_schema() || '/unit'), k)) FROM unnest(?::int[]) AS t(k)")) {
             Array array = c.createArrayOf("int4", keys);
-            ps.setInt(1, NAMESPACE);
-            ps.setArray(2, array);
+            ps.setArray(1, array);
             ps.executeQuery().close();
         } catch (SQLException e) {
             throw new StoreException(e);
