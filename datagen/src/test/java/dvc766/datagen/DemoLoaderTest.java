@@ -48,7 +48,7 @@ class DemoLoaderTest {
     void loadsEverythingParentsFirstInBatchesOfAThousandRetryingA503AndRenewingTokens() {
         platform.dossierBatchFailures = 1;
         platform.agencyExpiresIn = 1;          // the agency token dies during the load ...
-        platform.dossierBatchDelayMillis = 700; // ... because each batch takes a while
+        platform.dossierBatchDelayMillis = 1500; // ... because each batch outlives it, so the third batch needs a new one
 
         DemoLoader.Summary s = load();
 
