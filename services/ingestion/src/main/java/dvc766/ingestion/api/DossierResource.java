@@ -1,13 +1,11 @@
 package dvc766.ingestion.api;
 
 import dvc766.kit.security.Callers;
-import com.fasterxml.jackson.databind.JsonNode;
 import dvc766.ingestion.config.IngestionConfig;
 import dvc766.ingestion.domain.Dossier;
 import dvc766.ingestion.domain.DossierDraft;
 import dvc766.ingestion.domain.DossierRules;
 import dvc766.ingestion.domain.Kind;
-import dvc766.ingestion.domain.Violations;
 import dvc766.ingestion.store.DossierWrites;
 import dvc766.ingestion.store.Intake;
 import dvc766.ingestion.store.Item;
@@ -26,10 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -93,19 +88,7 @@ public class DossierResource {
             byte[] body) {
         limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Bodies.Parsed parsed = Bodies.parse(body);
-        Violations v = new Violations();
-        Dossier state = null;
-        if (parsed.error() != null) {
-            v.addAll(List.of(parsed.error()));
-        } else {
-            JsonInput in = JsonInput.object(parsed.json(), "", "", v);
-            DossierDraft draft = Readers.dossier(in, code, v);
-            in.rejectUnknown();
-            state = DossierRules.validate(draft, "", v);
-        }
-        Item<Dossier> item = new Item<>(UUID.randomUUID(), null, code, "", parsed.payload(), v.isEmpty() ? state : null,
-                v.list());
+        Item<Dossier> item = ItemReading.single(body, code, Readers::dossier, DossierRules::validate);
         ItemResult r = writes.apply(new Intake(callers.current(), now, null), List.of(item)).get(0);
         return Responses.single(Kind.DOSSIER, r, now);
     }
@@ -136,25 +119,8 @@ public class DossierResource {
             UUID id = log.rejectRequest(Kind.DOSSIER, intake, envelope.payload(), envelope.errors());
             return ProblemMappers.respond(Responses.problem(400, envelope.errors(), id));
         }
-        List<Item<Dossier>> items = new ArrayList<>(envelope.items().size());
-        Map<String, Integer> firstIndex = new HashMap<>();
-        for (int i = 0; i < envelope.items().size(); i++) {
-            JsonNode node = envelope.items().get(i);
-            String prefix = "items[" + i + "].";
-            Violations v = new Violations();
-            JsonInput in = JsonInput.object(node, "items[" + i + "]", prefix, v);
-            DossierDraft draft = Readers.dossier(in, null, v);
-            in.rejectUnknown();
-            Dossier state = DossierRules.validate(draft, prefix, v);
-            if (draft.code() != null) {
-                Integer first = firstIndex.putIfAbsent(draft.code(), i);
-                if (first != null) {
-                    v.add(prefix + "code", "unique", "dossier " + draft.code() + " is already items[" + first + "] of this batch");
-                }
-            }
-            items.add(new Item<>(UUID.randomUUID(), i, draft.code(), prefix, Bodies.item(node), v.isEmpty() ? state : null,
-                    v.list()));
-        }
+        List<Item<Dossier>> items = ItemReading.batch(envelope.items(), "dossier", Readers::dossier, DossierDraft::code,
+                DossierRules::validate);
         long read = System.nanoTime();
         List<ItemResult> results = writes.apply(intake, items);
         LOG.debugf("batch of %d dossiers: read and validated in %d ms, applied and committed in %d ms", items.size(),

@@ -1,13 +1,11 @@
 package dvc766.ingestion.api;
 
 import dvc766.kit.security.Callers;
-import com.fasterxml.jackson.databind.JsonNode;
 import dvc766.ingestion.config.IngestionConfig;
 import dvc766.ingestion.domain.Kind;
 import dvc766.ingestion.domain.Procedure;
 import dvc766.ingestion.domain.ProcedureDraft;
 import dvc766.ingestion.domain.ProcedureRules;
-import dvc766.ingestion.domain.Violations;
 import dvc766.ingestion.store.Intake;
 import dvc766.ingestion.store.Item;
 import dvc766.ingestion.store.ItemResult;
@@ -26,10 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -87,19 +82,7 @@ public class ProcedureResource {
             byte[] body) {
         limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Bodies.Parsed parsed = Bodies.parse(body);
-        Violations v = new Violations();
-        Procedure state = null;
-        if (parsed.error() != null) {
-            v.addAll(List.of(parsed.error()));
-        } else {
-            JsonInput in = JsonInput.object(parsed.json(), "", "", v);
-            ProcedureDraft draft = Readers.procedure(in, code, v);
-            in.rejectUnknown();
-            state = ProcedureRules.validate(draft, "", v);
-        }
-        Item<Procedure> item = new Item<>(UUID.randomUUID(), null, code, "", parsed.payload(), v.isEmpty() ? state : null,
-                v.list());
+        Item<Procedure> item = ItemReading.single(body, code, Readers::procedure, ProcedureRules::validate);
         ItemResult r = writes.apply(new Intake(callers.current(), now, null), List.of(item)).get(0);
         return Responses.single(Kind.PROCEDURE, r, now);
     }
@@ -127,25 +110,8 @@ public class ProcedureResource {
             UUID id = log.rejectRequest(Kind.PROCEDURE, intake, envelope.payload(), envelope.errors());
             return ProblemMappers.respond(Responses.problem(400, envelope.errors(), id));
         }
-        List<Item<Procedure>> items = new ArrayList<>(envelope.items().size());
-        Map<String, Integer> firstIndex = new HashMap<>();
-        for (int i = 0; i < envelope.items().size(); i++) {
-            JsonNode node = envelope.items().get(i);
-            String prefix = "items[" + i + "].";
-            Violations v = new Violations();
-            JsonInput in = JsonInput.object(node, "items[" + i + "]", prefix, v);
-            ProcedureDraft draft = Readers.procedure(in, null, v);
-            in.rejectUnknown();
-            Procedure state = ProcedureRules.validate(draft, prefix, v);
-            if (draft.code() != null) {
-                Integer first = firstIndex.putIfAbsent(draft.code(), i);
-                if (first != null) {
-                    v.add(prefix + "code", "unique", "procedure " + draft.code() + " is already items[" + first + "] of this batch");
-                }
-            }
-            items.add(new Item<>(UUID.randomUUID(), i, draft.code(), prefix, Bodies.item(node), v.isEmpty() ? state : null,
-                    v.list()));
-        }
+        List<Item<Procedure>> items = ItemReading.batch(envelope.items(), "procedure", Readers::procedure, ProcedureDraft::code,
+                ProcedureRules::validate);
         List<ItemResult> results = writes.apply(intake, items);
         return Response.ok(new BatchResponse(results.stream().map(Responses::batchItem).toList())).build();
     }

@@ -3,9 +3,7 @@ package dvc766.ingestion.api;
 import dvc766.kit.security.Callers;
 import dvc766.ingestion.domain.Kind;
 import dvc766.ingestion.domain.Unit;
-import dvc766.ingestion.domain.UnitDraft;
 import dvc766.ingestion.domain.UnitRules;
-import dvc766.ingestion.domain.Violations;
 import dvc766.ingestion.store.Intake;
 import dvc766.ingestion.store.Item;
 import dvc766.ingestion.store.ItemResult;
@@ -21,8 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,19 +70,7 @@ public class UnitResource {
             byte[] body) {
         limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Bodies.Parsed parsed = Bodies.parse(body);
-        Violations v = new Violations();
-        Unit state = null;
-        if (parsed.error() != null) {
-            v.addAll(List.of(parsed.error()));
-        } else {
-            JsonInput in = JsonInput.object(parsed.json(), "", "", v);
-            UnitDraft draft = Readers.unit(in, code, v);
-            in.rejectUnknown();
-            state = UnitRules.validate(draft, now, v);
-        }
-        Item<Unit> item = new Item<>(UUID.randomUUID(), null, code, "", parsed.payload(), v.isEmpty() ? state : null,
-                v.list());
+        Item<Unit> item = ItemReading.single(body, code, Readers::unit, (draft, prefix, v) -> UnitRules.validate(draft, now, v));
         ItemResult r = writes.apply(new Intake(callers.current(), now, null), item);
         return Responses.single(Kind.UNIT, r, now);
     }
