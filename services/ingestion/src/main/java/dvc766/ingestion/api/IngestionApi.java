@@ -6,7 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -21,7 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Procedures", description = "The procedure (TTHC) catalogue and its implementing units."),
                 @Tag(name = "Dossiers", description = "Dossiers (hồ sơ) and their current state."),
                 @Tag(name = "Submissions", description = "What became of each submitted object.")},
-        components = @Components(responses = {
+        components = @Components(parameters = {
+                @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = false,
+                        description = "Optional key (1 to 255 printable ASCII characters) that makes a retry safe: a "
+                                + "second request of the same client to the same method and path with this key and the "
+                                + "same body is answered with the stored first answer (header Idempotent-Replayed: true) "
+                                + "and writes nothing; with another body 422, while the first is still running 409. "
+                                + "Keys are kept 24 hours.",
+                        schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                minLength = 1, maxLength = 255, pattern = "^[\\x20-\\x7E]+$"))},
+                responses = {
                 @APIResponse(name = "Invalid", responseCode = "400",
                         description = "The request is not valid: every bad field is named with its JSON path and rule.",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
@@ -41,7 +52,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "Implausible", responseCode = "422",
                         description = "Well-formed but implausible: unknown unit or procedure, a time in the future, "
-                                + "an end before the start, a unit made its own ancestor.",
+                                + "an end before the start, a unit made its own ancestor; or an Idempotency-Key already used for "
+                                + "another body.",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "IdempotencyInFlight", responseCode = "409",
+                        description = "A request with the same Idempotency-Key is still being processed.",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "IdempotencyKeyReused", responseCode = "422",
+                        description = "The Idempotency-Key was already used for another body.",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
         }))
 public class IngestionApi extends Application {}

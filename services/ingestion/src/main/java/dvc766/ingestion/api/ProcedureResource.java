@@ -14,6 +14,7 @@ import dvc766.ingestion.store.SubmissionLog;
 import dvc766.kit.problem.ProblemMappers;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -48,9 +49,11 @@ public class ProcedureResource {
     private final BodyLimit limit;
     private final Clock clock;
     private final IngestionConfig config;
+    private final IdempotentRequests idempotent;
 
     public ProcedureResource(ProcedureWrites writes, SubmissionLog log, Callers callers, Clock clock,
-            IngestionConfig config, BodyLimit limit) {
+            IngestionConfig config, BodyLimit limit, IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.writes = writes;
         this.log = log;
         this.callers = callers;
@@ -75,11 +78,17 @@ public class ProcedureResource {
     @APIResponse(responseCode = "400", ref = "Invalid")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "IdempotencyInFlight")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "Implausible")
     public Response put(@Parameter(description = "The procedure's code (mã TTHC).") @PathParam("code") String code,
+            @Parameter(ref = "Idempotency-Key") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             byte[] body) {
+        return idempotent.run(idempotencyKey, "PUT", "/api/v1/procedures/" + code, body, () -> write(code, body));
+    }
+
+    private Response write(String code, byte[] body) {
         limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Item<Procedure> item = ItemReading.single(body, code, Readers::procedure, ProcedureRules::validate);
@@ -99,9 +108,17 @@ public class ProcedureResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResponse.class)))
     @APIResponse(responseCode = "400", ref = "Invalid")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "409", ref = "IdempotencyInFlight")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public Response batch(byte[] body) {
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    public Response batch(
+            @Parameter(ref = "Idempotency-Key") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            byte[] body) {
+        return idempotent.run(idempotencyKey, "POST", "/api/v1/procedures:batch", body, () -> writeBatch(body));
+    }
+
+    private Response writeBatch(byte[] body) {
         limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Intake intake = new Intake(callers.current(), now, UUID.randomUUID());

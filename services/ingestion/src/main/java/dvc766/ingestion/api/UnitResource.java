@@ -10,6 +10,7 @@ import dvc766.ingestion.store.ItemResult;
 import dvc766.ingestion.store.UnitWrites;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -39,8 +40,10 @@ public class UnitResource {
     private final Callers callers;
     private final BodyLimit limit;
     private final Clock clock;
+    private final IdempotentRequests idempotent;
 
-    public UnitResource(UnitWrites writes, Callers callers, Clock clock, BodyLimit limit) {
+    public UnitResource(UnitWrites writes, Callers callers, Clock clock, BodyLimit limit, IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.writes = writes;
         this.callers = callers;
         this.limit = limit;
@@ -63,11 +66,17 @@ public class UnitResource {
     @APIResponse(responseCode = "400", ref = "Invalid")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "IdempotencyInFlight")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "Implausible")
     public Response put(@Parameter(description = "The unit's code, e.g. 38, 38.SNV, 380.") @PathParam("code") String code,
+            @Parameter(ref = "Idempotency-Key") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             byte[] body) {
+        return idempotent.run(idempotencyKey, "PUT", "/api/v1/admin/units/" + code, body, () -> write(code, body));
+    }
+
+    private Response write(String code, byte[] body) {
         limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Item<Unit> item = ItemReading.single(body, code, Readers::unit, (draft, prefix, v) -> UnitRules.validate(draft, now, v));

@@ -31,4 +31,18 @@ public interface IngestionConfig {
     /** How often a write is retried when a concurrent request created the same object first. */
     @WithDefault("3")
     int conflictAttempts();
+
+    /** Idempotency-Key handling of the agency writes. */
+    Idempotency idempotency();
+
+    interface Idempotency {
+
+        /** How long a key and its stored answer are kept (and replayed); older ones are purged. */
+        @WithDefault("PT24H")
+        Duration retention();
+
+        /** How long a request may hold its key IN_FLIGHT; after that a crashed request's key may be retried. */
+        @WithDefault("PT60S")
+        Duration inFlightTimeout();
+    }
 }
