@@ -64,6 +64,8 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         // one client with a tiny quota, so the limiter can be seen at work without slowing the others
         config.put("dvc.gateway.rate-limit.clients.rate-test.capacity", "3");
         config.put("dvc.gateway.rate-limit.clients.rate-test.refill-per-second", "0.01");
+        config.put("dvc.gateway.rate-limit.clients.rate-headers.capacity", "3");
+        config.put("dvc.gateway.rate-limit.clients.rate-headers.refill-per-second", "0.01");
         return config;
     }
 
@@ -122,6 +124,10 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                     .putHeader("Connection", "keep-alive, X-Hop-Secret")
                     .putHeader("X-Hop-Secret", "must-not-pass")
                     .putHeader("Proxy-Authenticate", "Basic realm=x")
+                    // the gateway must keep a public answer's caching, and drop the service's own CORS
+                    .putHeader("Cache-Control", "public, max-age=60")
+                    .putHeader("ETag", "\"v1\"")
+                    .putHeader("Access-Control-Allow-Origin", "*")
                     .putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("service", service).encode());
             return;

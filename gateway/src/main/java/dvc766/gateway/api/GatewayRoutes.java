@@ -9,6 +9,7 @@ import dvc766.gateway.domain.PathRules;
 import dvc766.gateway.domain.RateLimiter;
 import dvc766.gateway.domain.RouteTable;
 import dvc766.gateway.domain.RouteTable.Target;
+import dvc766.gateway.domain.TokenBucket;
 import dvc766.gateway.proxy.Forwarder;
 import dvc766.gateway.proxy.RequestBodies;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +19,9 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +55,8 @@ public class GatewayRoutes {
     private static final String CLIENT_KEY = "dvc.gateway.client";
     private static final String ROUTE_KEY = "dvc.gateway.route";
     private static final String REQUEST_ID_KEY = "dvc.gateway.request-id";
+    private static final String API_KEY = "dvc.gateway.api";
+    private static final String PREFLIGHT_KEY = "dvc.gateway.preflight";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final String BEARER_CHALLENGE = "Bearer realm=\"dvc\"";
 
@@ -66,6 +71,7 @@ public class GatewayRoutes {
     private final long maxBodyBytes;
     private final RateLimiter perIp;
     private final RateLimiter perClient;
+    private final EdgeHeaders edge;
 
     public GatewayRoutes(GatewayConfig config, Forwarder forwarder, MeterRegistry meters, Vertx vertx,
             @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "/q") String ownRoot) {
@@ -90,6 +96,8 @@ public class GatewayRoutes {
         GatewayConfig.RateLimit rl = config.rateLimit();
         this.perIp = new RateLimiter(ip -> limit(rl.perIp()));
         this.perClient = new RateLimiter(client -> limit(rl.clients().getOrDefault(client, rl.perClient())));
+        this.edge = new EdgeHeaders(config.cors().origins().orElse(List.of()).stream()
+                .map(String::strip).filter(o -> !o.isEmpty()).toList());
     }
 
     private static RateLimiter.Limit limit(GatewayConfig.Limit l) {
@@ -97,6 +105,8 @@ public class GatewayRoutes {
     }
 
     void install(@Observes Router router) {
+        // first of all routes, so Quarkus's own endpoints (/q/health …) get the headers too
+        router.route().order(Integer.MIN_VALUE).handler(this::edgeHeaders);
         router.route().handler(this::handle);
         // forget buckets that refilled, so the maps hold only recently active callers
         vertx.setPeriodic(60_000, id -> {
@@ -104,6 +114,15 @@ public class GatewayRoutes {
             perIp.sweep(now);
             perClient.sweep(now);
         });
+    }
+
+    /** On every answer; applied as the head is written, so neither a backend nor a handler can drop them. */
+    void edgeHeaders(RoutingContext rc) {
+        HttpServerRequest req = rc.request();
+        rc.addHeadersEndHandler(v -> edge.apply(rc.response().headers(),
+                EdgeHeaders.https(config.trustForwardedHeaders(), req.getHeader("X-Forwarded-Proto"), req.scheme()),
+                Boolean.TRUE.equals(rc.get(API_KEY)), req.getHeader("Origin"), Boolean.TRUE.equals(rc.get(PREFLIGHT_KEY))));
+        rc.next();
     }
 
     void handle(RoutingContext rc) {
@@ -124,11 +143,12 @@ public class GatewayRoutes {
         rc.put(REQUEST_ID_KEY, requestId);
         rc.response().putHeader("X-Request-Id", requestId);
         rc.addEndHandler(ar -> finished(rc, path, started, ar.succeeded()));
+        rc.put(API_KEY, AccessPolicy.required(path) != Access.ANONYMOUS);
         if (canonical.refusal() != null) {
             reject(rc, 400, "bad-path", "Bad request", canonical.refusal());
             return;
         }
-        if (config.rateLimit().enabled() && !withinRate(rc, perIp, "ip:" + remote(req))) {
+        if (config.rateLimit().enabled() && !withinRate(rc, perIp, "per-ip", "ip:" + remote(req))) {
             return;
         }
         Optional<Target> target = routes.lookup(path);
@@ -137,6 +157,10 @@ public class GatewayRoutes {
             return;
         }
         rc.put(ROUTE_KEY, target.get().route());
+        if (isPreflight(req)) {
+            preflight(rc);
+            return;
+        }
         long declared = declaredLength(req);
         if (declared > maxBodyBytes) {
             reject(rc, 413, "payload-too-large", "Payload too large",
@@ -170,7 +194,7 @@ public class GatewayRoutes {
             case FORBIDDEN -> reject(rc, 403, "forbidden", "Forbidden", decision.reason());
             case ALLOW -> {
                 String key = clientId != null ? clientId : "sub:" + identity.getPrincipal().getName();
-                if (!config.rateLimit().enabled() || withinRate(rc, perClient, key)) {
+                if (!config.rateLimit().enabled() || withinRate(rc, perClient, "per-client", key)) {
                     forward(rc, target, forwardPath);
                 }
             }
@@ -196,15 +220,47 @@ public class GatewayRoutes {
                 : "a valid bearer token is required");
     }
 
-    private boolean withinRate(RoutingContext rc, RateLimiter limiter, String key) {
-        long waitNanos = limiter.tryAcquire(key, System.nanoTime());
-        if (waitNanos == 0) {
+    /** A CORS preflight, when CORS is on: answered here, never forwarded, no token needed. */
+    private boolean isPreflight(HttpServerRequest req) {
+        return edge.corsEnabled() && req.method() == HttpMethod.OPTIONS && req.getHeader("Origin") != null
+                && req.getHeader("Access-Control-Request-Method") != null;
+    }
+
+    private void preflight(RoutingContext rc) {
+        if (!edge.allowed(rc.request().getHeader("Origin"))) {
+            reject(rc, 403, "forbidden", "Forbidden", "this origin may not call the API from a browser");
+            return;
+        }
+        rc.put(PREFLIGHT_KEY, true);
+        rc.response().setStatusCode(204);
+        RequestBodies.discardRest(rc.request(), Forwarder.drainLimit(maxBodyBytes), rc.response().end());
+    }
+
+    /**
+     * Takes a token and states the policy and what is left in the IETF draft's structured form
+     * ({@code RateLimit-Policy: "per-client";q=2000;w=4}, {@code RateLimit: "per-client";r=1999;t=0}); a request
+     * checked by both limiters carries both items.
+     */
+    private boolean withinRate(RoutingContext rc, RateLimiter limiter, String policy, String key) {
+        TokenBucket.Take take = limiter.acquire(key, System.nanoTime());
+        RateLimiter.Limit limit = limiter.limitOf(key);
+        long window = Math.max(1, (long) Math.ceil(limit.capacity() / limit.refillPerSecond()));
+        long seconds = take.waitNanos() == 0 ? 0
+                : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(take.waitNanos() + 999_999_999L));
+        HttpServerResponse resp = rc.response();
+        appendItem(resp, "RateLimit-Policy", "\"" + policy + "\";q=" + limit.capacity() + ";w=" + window);
+        appendItem(resp, "RateLimit", "\"" + policy + "\";r=" + take.remaining() + ";t=" + seconds);
+        if (take.allowed()) {
             return true;
         }
-        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
         rc.response().putHeader("Retry-After", Long.toString(seconds));
         reject(rc, 429, "too-many-requests", "Too many requests", "retry after " + seconds + " s");
         return false;
+    }
+
+    private static void appendItem(HttpServerResponse resp, String header, String item) {
+        String previous = resp.headers().get(header);
+        resp.headers().set(header, previous == null ? item : previous + ", " + item);
     }
 
     private void reject(RoutingContext rc, int status, String kind, String title, String detail) {

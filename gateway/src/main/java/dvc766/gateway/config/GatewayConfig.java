@@ -38,6 +38,13 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    Cors cors();
+
+    /** Browser origins allowed to call the gateway cross-origin (the portal); none = no CORS headers at all. */
+    interface Cors {
+        Optional<List<String>> origins();
+    }
+
     @WithDefault("true")
     boolean accessLog();
 

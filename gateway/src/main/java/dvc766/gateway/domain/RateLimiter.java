@@ -19,11 +19,21 @@ public final class RateLimiter {
 
     /** @return 0 if the request may pass, otherwise the nanoseconds until it would */
     public long tryAcquire(String key, long nowNanos) {
+        TokenBucket.Take t = acquire(key, nowNanos);
+        return t.allowed() ? 0 : t.waitNanos();
+    }
+
+    /** Takes a token for {@code key} if there is one, and tells what is left (for the RateLimit headers). */
+    public TokenBucket.Take acquire(String key, long nowNanos) {
         TokenBucket bucket = buckets.computeIfAbsent(key, k -> {
             Limit l = limitOf.apply(k);
             return new TokenBucket(l.capacity(), l.refillPerSecond(), nowNanos);
         });
-        return bucket.tryTake(nowNanos);
+        return bucket.take(nowNanos);
+    }
+
+    public Limit limitOf(String key) {
+        return limitOf.apply(key);
     }
 
     /** Forgets buckets that refilled completely: a new one would answer the same. */

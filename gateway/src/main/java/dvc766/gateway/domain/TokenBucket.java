@@ -21,14 +21,27 @@ public final class TokenBucket {
         this.last = nowNanos;
     }
 
+    /**
+     * The outcome of one attempt: whether a token was taken, the whole tokens left after it, and the
+     * nanoseconds until the next whole token is available (0 while some remain).
+     */
+    public record Take(boolean allowed, long remaining, long waitNanos) {}
+
     /** @return 0 if a token was taken, otherwise the nanoseconds until one will be available */
-    public synchronized long tryTake(long nowNanos) {
+    public long tryTake(long nowNanos) {
+        Take t = take(nowNanos);
+        return t.allowed() ? 0 : t.waitNanos();
+    }
+
+    public synchronized Take take(long nowNanos) {
         refill(nowNanos);
-        if (tokens >= 1) {
+        boolean allowed = tokens >= 1;
+        if (allowed) {
             tokens -= 1;
-            return 0;
         }
-        return (long) Math.ceil((1 - tokens) / perNano);
+        long remaining = (long) Math.floor(tokens);
+        long wait = tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / perNano);
+        return new Take(allowed, remaining, wait);
     }
 
     /** Full and untouched long enough to be forgotten without changing any answer. */

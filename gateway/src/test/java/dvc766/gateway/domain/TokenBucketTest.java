@@ -23,6 +23,15 @@ class TokenBucketTest {
     }
 
     @Test
+    void takeTellsWhatIsLeftAndWhenTheNextTokenComes() {
+        TokenBucket bucket = new TokenBucket(2, 2, 0);
+        assertThat(bucket.take(0)).isEqualTo(new TokenBucket.Take(true, 1, 0));
+        assertThat(bucket.take(0)).isEqualTo(new TokenBucket.Take(true, 0, SECOND / 2));
+        assertThat(bucket.take(SECOND / 4)).isEqualTo(new TokenBucket.Take(false, 0, SECOND / 4));
+        assertThat(bucket.take(SECOND)).isEqualTo(new TokenBucket.Take(true, 1, 0));
+    }
+
+    @Test
     void refillNeverExceedsCapacity() {
         TokenBucket bucket = new TokenBucket(2, 100, 0);
         assertThat(bucket.isFull(1000 * SECOND)).isTrue();
