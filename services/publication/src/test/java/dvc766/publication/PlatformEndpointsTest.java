@@ -31,7 +31,11 @@ class PlatformEndpointsTest {
                 .contentType(containsString("text/html"))
                 .body(containsString("Chỉ số phục vụ người dân, doanh nghiệp"))
                 .body(containsString("Quyết định 766/QĐ-TTg"))
-                .body(containsString("href=\"/public/v1/units\""));
+                .body(containsString("href=\"/public/v1/units\""))
+                .body(containsString("href=\"/assets/portal.css\""))
+                .body(org.hamcrest.Matchers.not(containsString("<style")));
+        given().get("/assets/portal.css").then().statusCode(200).contentType(containsString("text/css"))
+                .body(containsString("font-family"));
     }
 
     @Test
