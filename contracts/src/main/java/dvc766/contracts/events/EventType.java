@@ -5,6 +5,9 @@ public enum EventType {
     UNIT_UPSERTED("dvc.unit.upserted", Topics.UNITS, "unit-upserted"),
     PROCEDURE_UPSERTED("dvc.procedure.upserted", Topics.PROCEDURES, "procedure-upserted"),
     DOSSIER_UPSERTED("dvc.dossier.upserted", Topics.DOSSIERS, "dossier-upserted"),
+    PUBLISHING_DECISION_UPSERTED("dvc.publishing-decision.upserted", Topics.PUBLISHING_DECISIONS, "publishing-decision-upserted"),
+    COMPLAINT_UPSERTED("dvc.complaint.upserted", Topics.COMPLAINTS, "complaint-upserted"),
+    HOLIDAY_YEAR_REPLACED("dvc.holiday-year.replaced", Topics.CALENDAR, "holiday-year-replaced"),
     SCORE_CHANGED("dvc.score.changed", Topics.SCORES, "score-changed");
 
     private final String type;
