@@ -47,7 +47,7 @@ public final class Bench {
                             opt.getOrDefault("rates", "5,20,50").split(",")).map(Double::valueOf).toList());
                     case "rankings" -> new RankingsBench(setup, http, out, phase)
                             .run(Double.parseDouble(opt.getOrDefault("rankings-rate", "200")));
-                    case "recompute" -> new RecomputeBench(setup, out)
+                    case "recompute" -> new RecomputeBench(setup.jdbcUrl(), "dvc", "dvc", out)
                             .run(Integer.parseInt(opt.getOrDefault("dossiers", "1000000")));
                     default -> throw new IllegalArgumentException("unknown benchmark " + w
                             + " (ingest, latency, rankings, recompute)");

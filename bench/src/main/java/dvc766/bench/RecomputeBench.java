@@ -41,20 +41,27 @@ import org.postgresql.PGConnection;
  */
 public final class RecomputeBench {
 
-    private record Key(String unit, String period, String indicator) {}
+    record Key(String unit, String period, String indicator) {}
 
     private static final List<String> EXACT = List.of(DOSSIER_SYNC, ONLINE_DOSSIER_RATE, ONLINE_PAYMENT_DOSSIER,
             DIGITIZATION, DATA_REUSE, PERSONAL_STORAGE, CITIZEN_DATA_DOSSIER);
 
-    private final Setup setup;
+    /** The cross-check: counters of the exactly-computed indicators compared, and how many differ. */
+    public record Outcome(int compared, int differ) {}
+
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
     private final Results out;
 
-    public RecomputeBench(Setup setup, Results out) {
-        this.setup = setup;
+    public RecomputeBench(String jdbcUrl, String user, String password, Results out) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
         this.out = out;
     }
 
-    public void run(int n) throws Exception {
+    public Outcome run(int n) throws Exception {
         Instant now = Instant.now();
         DemoStructure s = DemoStructure.build(DemoParams.defaults(now).withMonths(12).withDossiersPerMonth((n + 11) / 12));
         long t0 = System.nanoTime();
@@ -80,11 +87,12 @@ public final class RecomputeBench {
             double sec = (System.nanoTime() - t) / 1e9;
             out.row("indicator domain in this JVM, 1 thread, " + (round == 1 ? "cold" : "again (JIT warm)"),
                     String.format("%.1f s", sec), String.format("%,.0f", facts.size() / sec),
-                    String.format("%,d pooled counters, all %d dossier indicators", pooled.size(), 12));
+                    String.format("%,d pooled counters, %d indicators (all per-dossier ones)", pooled.size(),
+                            pooled.keySet().stream().map(Key::indicator).distinct().count()));
         }
         List<String> periodKeys = pooled.keySet().stream().map(Key::period).distinct().sorted().toList();
 
-        try (Connection c = DriverManager.getConnection(setup.jdbcUrl(), "dvc", "dvc")) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
             long t = System.nanoTime();
             load(c, dossiers, s, periodKeys, asOf);
             double loadS = (System.nanoTime() - t) / 1e9;
@@ -110,6 +118,7 @@ public final class RecomputeBench {
             out.note(String.format("Cross-check: %,d pooled counters of the 7 exactly-computed indicators compared, %d differ;"
                     + " generating and mapping the dossiers (not timed above) took %.1f s. PostgreSQL settings: %s.",
                     compared, differ, genS, pgSettings(c)));
+            return new Outcome(compared, differ);
         }
     }
 
