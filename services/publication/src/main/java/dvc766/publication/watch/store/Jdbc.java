@@ -1,0 +1,83 @@
+package dvc766.publication.watch.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** The watch's few JDBC helpers; connections join the caller's transaction when there is one. */
+final class Jdbc {
+
+    private Jdbc() {}
+
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    static int update(DataSource ds, String sql, Binder binder) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new WatchStoreException(e);
+        }
+    }
+
+    static <T> List<T> query(DataSource ds, String sql, Binder binder, RowMapper<T> mapper) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) out.add(mapper.map(rs));
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new WatchStoreException(e);
+        }
+    }
+
+    static void setText(PreparedStatement ps, int i, String v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.VARCHAR);
+        else ps.setString(i, v);
+    }
+
+    static void setTime(PreparedStatement ps, int i, Instant v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+        else ps.setObject(i, OffsetDateTime.ofInstant(v, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    static Instant time(ResultSet rs, int i) throws SQLException {
+        OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Instant time(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static void setTexts(PreparedStatement ps, int i, Collection<String> values) throws SQLException {
+        Array a = ps.getConnection().createArrayOf("text", values.toArray(String[]::new));
+        ps.setArray(i, a);
+    }
+
+    static List<String> texts(ResultSet rs, int i) throws SQLException {
+        Array a = rs.getArray(i);
+        if (a == null) return List.of();
+        return List.of((String[]) a.getArray());
+    }
+
+}
