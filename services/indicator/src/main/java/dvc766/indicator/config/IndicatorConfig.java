@@ -8,11 +8,14 @@ import java.util.List;
 @ConfigMapping(prefix = "dvc.indicator")
 public interface IndicatorConfig {
 
-    /** Rule sets scored side by side; each is loaded from {@code rulesets/<id>.json} on the classpath at start. */
+    /**
+     * Rule sets bundled with the service ({@code rulesets/<id>.json} on the classpath), validated and seeded into the
+     * database at start. Every stored rule set is scored side by side, these and those an administrator stored.
+     */
     @WithDefault("dvcqg-2026")
     List<String> ruleSets();
 
-    /** The rule set a read uses when none is named. */
+    /** The rule set a read uses when none is named; one of the bundled ones. */
     @WithDefault("dvcqg-2026")
     String defaultRuleSet();
 

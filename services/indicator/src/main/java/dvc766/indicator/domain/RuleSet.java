@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A versioned rule set (index-766 §9): groups, indicators with their points and scoring rule, applicability per unit
  * level, what an empty or not-applicable indicator is worth, rating bands and deadline parameters. Pure data; it is
- * loaded from JSON and checked by {@link RuleSetValidator} before use.
+ * loaded from JSON and checked by {@link RuleSetValidator} before use. {@code max} is the declared total (100 for the
+ * portal's index): the groups' maxima must add up to it.
  */
 public record RuleSet(
         String id,
@@ -21,7 +22,8 @@ public record RuleSet(
         List<Group> groups,
         List<IndicatorDef> indicators,
         List<Band> bands,
-        Deadlines deadlines) {
+        Deadlines deadlines,
+        BigDecimal max) {
 
     /** What an indicator is worth when its denominator is 0 or when it does not apply at the unit's level. */
     public enum Policy {
