@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class CustomMethodPaths {
 
-    private static final Pattern ENCODED = Pattern.compile("^/api/v1/[a-z]+%3[aA][a-z]+$");
+    private static final Pattern ENCODED = Pattern.compile("^/api/v1/[a-z-]+%3[aA][a-z]+$");
 
     void install(@Observes Router router) {
         router.route().order(-4).handler(rc -> {

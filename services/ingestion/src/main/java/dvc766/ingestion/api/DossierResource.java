@@ -9,7 +9,7 @@ import dvc766.ingestion.domain.Kind;
 import dvc766.ingestion.store.DossierWrites;
 import dvc766.ingestion.store.Intake;
 import dvc766.ingestion.store.Item;
-import dvc766.ingestion.store.ItemResult;
+import dvc766.ingestion.store.KeyClaim;
 import dvc766.ingestion.store.SubmissionLog;
 import dvc766.kit.problem.ProblemMappers;
 import io.quarkus.security.Authenticated;
@@ -91,15 +91,15 @@ public class DossierResource {
     public Response put(@Parameter(description = "The dossier's code (mã hồ sơ).") @PathParam("code") String code,
             @Parameter(ref = "Idempotency-Key") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             byte[] body) {
-        return idempotent.run(idempotencyKey, "PUT", "/api/v1/dossiers/" + code, body, () -> write(code, body));
+        return idempotent.run(idempotencyKey, "PUT", "/api/v1/dossiers/" + code, body, claim -> write(claim, code, body));
     }
 
-    private Response write(String code, byte[] body) {
+    private Response write(KeyClaim claim, String code, byte[] body) {
         limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Item<Dossier> item = ItemReading.single(body, code, Readers::dossier, DossierRules::validate);
-        ItemResult r = writes.apply(new Intake(callers.current(), now, null), List.of(item)).get(0);
-        return Responses.single(Kind.DOSSIER, r, now);
+        return writes.apply(new Intake(callers.current(), now, null, claim), List.of(item),
+                results -> Responses.single(Kind.DOSSIER, results.get(0), now));
     }
 
     @POST
@@ -123,14 +123,14 @@ public class DossierResource {
     public Response batch(
             @Parameter(ref = "Idempotency-Key") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             byte[] body) {
-        return idempotent.run(idempotencyKey, "POST", "/api/v1/dossiers:batch", body, () -> writeBatch(body));
+        return idempotent.run(idempotencyKey, "POST", "/api/v1/dossiers:batch", body, claim -> writeBatch(claim, body));
     }
 
-    private Response writeBatch(byte[] body) {
+    private Response writeBatch(KeyClaim claim, byte[] body) {
         long start = System.nanoTime();
         limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Intake intake = new Intake(callers.current(), now, UUID.randomUUID());
+        Intake intake = new Intake(callers.current(), now, UUID.randomUUID(), claim);
         BatchEnvelope envelope = BatchEnvelope.read(body, config.batchMaxItems());
         if (!envelope.errors().isEmpty()) {
             UUID id = log.rejectRequest(Kind.DOSSIER, intake, envelope.payload(), envelope.errors());
@@ -139,9 +139,9 @@ public class DossierResource {
         List<Item<Dossier>> items = ItemReading.batch(envelope.items(), "dossier", Readers::dossier, DossierDraft::code,
                 DossierRules::validate);
         long read = System.nanoTime();
-        List<ItemResult> results = writes.apply(intake, items);
+        Response answer = writes.apply(intake, items, Responses::batch);
         LOG.debugf("batch of %d dossiers: read and validated in %d ms, applied and committed in %d ms", items.size(),
                 (read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
-        return Response.ok(new BatchResponse(results.stream().map(Responses::batchItem).toList())).build();
+        return answer;
     }
 }

@@ -10,6 +10,8 @@ import dvc766.ingestion.store.IdempotencyStore.Replay;
 import dvc766.ingestion.store.IdempotencyStore.Reused;
 import dvc766.ingestion.store.IdempotencyStore.Scope;
 import dvc766.ingestion.store.IdempotencyStore.Started;
+import dvc766.ingestion.store.KeyClaim;
+import dvc766.ingestion.store.KeyClaim.Answer;
 import dvc766.kit.problem.FieldError;
 import dvc766.kit.problem.Problem;
 import dvc766.kit.problem.ProblemException;
@@ -27,7 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,12 +62,15 @@ public class IdempotentRequests {
         this.config = config.idempotency();
     }
 
-    /** Runs {@code write} at most once per key; without a key (null) simply runs it. */
-    public Response run(String key, String method, String path, byte[] body, Supplier<Response> write) {
+    /**
+     * Runs {@code write} at most once per key; without a key (null) simply runs it with {@link KeyClaim#NONE}. The
+     * write gets the claim to hand to its transaction, which stores the answer with the write itself.
+     */
+    public Response run(String key, String method, String path, byte[] body, Function<KeyClaim, Response> write) {
         if (key == null && request.getCurrent() != null) {
             key = request.getCurrent().request().getHeader(HEADER); // JAX-RS gives an empty header as null
         }
-        if (key == null) return write.get();
+        if (key == null) return write.apply(KeyClaim.NONE);
         check(key);
         Caller caller = callers.current();
         Scope scope = new Scope(caller.clientId() != null ? caller.clientId() : caller.subject(), method, path, key);
@@ -83,9 +88,10 @@ public class IdempotentRequests {
                             + "retry once it has been answered", null, null));
         }
         Started started = (Started) claim;
+        KeyClaim held = new KeyClaim(store, scope, started.owner(), this::toAnswer);
         Response answer;
         try {
-            answer = write.get();
+            answer = write.apply(held);
         } catch (ProblemException e) {
             answer = ProblemMappers.respond(e.problem());
         } catch (RuntimeException e) {
@@ -96,11 +102,21 @@ public class IdempotentRequests {
             release(scope, started);
             return answer;
         }
-        MediaType type = answer.getMediaType() != null ? answer.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
-        byte[] bytes = serialise(answer.getEntity());
-        // stored before answering: a 2xx is never sent while its replay could still be lost
-        store.complete(scope, started.owner(), answer.getStatus(), type.toString(), bytes, clock.instant());
-        return Response.status(answer.getStatus()).type(type).entity(bytes).build();
+        Answer stored = held.committedAnswer().orElse(null);
+        if (stored == null) {
+            // no write transaction stored it (refused before any write): stored now, still before answering, so a
+            // 2xx is never sent while its replay could be lost
+            stored = toAnswer(answer);
+            store.complete(scope, started.owner(), stored.status(), stored.contentType(), stored.body(), clock.instant());
+        }
+        return Response.status(stored.status()).type(stored.contentType()).entity(stored.body()).build();
+    }
+
+    /** A response as stored and replayed: its status, content type and body bytes. */
+    private Answer toAnswer(Object response) {
+        Response r = (Response) response;
+        MediaType type = r.getMediaType() != null ? r.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
+        return new Answer(r.getStatus(), type.toString(), serialise(r.getEntity()));
     }
 
     @Scheduled(every = "${dvc.ingestion.idempotency.purge-every:1h}", delayed = "1m",

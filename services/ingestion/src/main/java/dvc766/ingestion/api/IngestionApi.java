@@ -15,13 +15,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The OpenAPI document's frame, and the problem responses every operation refers to. */
 @OpenAPIDefinition(
         info = @Info(title = "dvc766 ingestion API", version = "1",
-                description = "Agency writes of units, procedures and dossiers. Every write is validated, scoped to the "
+                description = "Agency writes of units, procedures, publishing decisions and dossiers. Every write is validated, scoped to the "
                         + "caller's units, recorded in an append-only audit, and answered 2xx only once committed; "
                         + "each change is announced on Kafka through a transactional outbox."),
         tags = {
                 @Tag(name = "Units", description = "The unit tree (administrators)."),
                 @Tag(name = "Procedures", description = "The procedure (TTHC) catalogue and its implementing units."),
                 @Tag(name = "Dossiers", description = "Dossiers (hồ sơ) and their current state."),
+                @Tag(name = "Publishing decisions",
+                        description = "Publishing decisions (quyết định công bố, QĐCB) and the procedures they publish."),
                 @Tag(name = "Submissions", description = "What became of each submitted object.")},
         components = @Components(parameters = {
                 @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = false,

@@ -30,7 +30,18 @@ final class ItemReading {
     private ItemReading() {}
 
     static <D, S> Item<S> single(byte[] body, String code, Reader<D> reader, Rules<D, S> rules) {
+        return single(body, code, reader, draft -> code, rules);
+    }
+
+    /** A single write whose key comes from the body, not the path: {@code keyOf} gives it (null if not readable). */
+    static <D, S> Item<S> single(byte[] body, Reader<D> reader, Function<D, String> keyOf, Rules<D, S> rules) {
+        return single(body, null, reader, keyOf, rules);
+    }
+
+    private static <D, S> Item<S> single(byte[] body, String code, Reader<D> reader, Function<D, String> keyOf,
+            Rules<D, S> rules) {
         Bodies.Parsed parsed = Bodies.parse(body);
+        String key = code;
         Violations v = new Violations();
         S state = null;
         if (parsed.error() != null) {
@@ -40,12 +51,19 @@ final class ItemReading {
             D draft = reader.read(in, code, v);
             in.rejectUnknown();
             state = rules.validate(draft, "", v);
+            key = keyOf.apply(draft);
         }
-        return new Item<>(UUID.randomUUID(), null, code, "", parsed.payload(), v.isEmpty() ? state : null, v.list());
+        return new Item<>(UUID.randomUUID(), null, key, "", parsed.payload(), v.isEmpty() ? state : null, v.list());
     }
 
     static <D, S> List<Item<S>> batch(List<JsonNode> nodes, String noun, Reader<D> reader, Function<D, String> codeOf,
             Rules<D, S> rules) {
+        return batch(nodes, noun, "code", reader, codeOf, rules);
+    }
+
+    /** {@code keyField} is the field a key given twice is reported on ("code", or "number" for decisions). */
+    static <D, S> List<Item<S>> batch(List<JsonNode> nodes, String noun, String keyField, Reader<D> reader,
+            Function<D, String> codeOf, Rules<D, S> rules) {
         List<Item<S>> items = new ArrayList<>(nodes.size());
         Map<String, Integer> firstIndex = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -60,7 +78,7 @@ final class ItemReading {
             if (code != null) {
                 Integer first = firstIndex.putIfAbsent(code, i);
                 if (first != null) {
-                    v.add(prefix + "code", "unique", noun + " " + code + " is already items[" + first + "] of this batch");
+                    v.add(prefix + keyField, "unique", noun + " " + code + " is already items[" + first + "] of this batch");
                 }
             }
             items.add(new Item<>(UUID.randomUUID(), i, code, prefix, Bodies.item(node), v.isEmpty() ? state : null,

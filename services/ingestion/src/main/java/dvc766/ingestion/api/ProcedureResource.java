@@ -8,7 +8,7 @@ import dvc766.ingestion.domain.ProcedureDraft;
 import dvc766.ingestion.domain.ProcedureRules;
 import dvc766.ingestion.store.Intake;
 import dvc766.ingestion.store.Item;
-import dvc766.ingestion.store.ItemResult;
+import dvc766.ingestion.store.KeyClaim;
 import dvc766.ingestion.store.ProcedureWrites;
 import dvc766.ingestion.store.SubmissionLog;
 import dvc766.kit.problem.ProblemMappers;
@@ -85,15 +85,15 @@ public class ProcedureResource {
     public Response put(@Parameter(description = "The procedure's code (mã TTHC).") @PathParam("code") String code,
             @Parameter(ref = "Idempotency-Key") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             byte[] body) {
-        return idempotent.run(idempotencyKey, "PUT", "/api/v1/procedures/" + code, body, () -> write(code, body));
+        return idempotent.run(idempotencyKey, "PUT", "/api/v1/procedures/" + code, body, claim -> write(claim, code, body));
     }
 
-    private Response write(String code, byte[] body) {
+    private Response write(KeyClaim claim, String code, byte[] body) {
         limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Item<Procedure> item = ItemReading.single(body, code, Readers::procedure, ProcedureRules::validate);
-        ItemResult r = writes.apply(new Intake(callers.current(), now, null), List.of(item)).get(0);
-        return Responses.single(Kind.PROCEDURE, r, now);
+        return writes.apply(new Intake(callers.current(), now, null, claim), List.of(item),
+                results -> Responses.single(Kind.PROCEDURE, results.get(0), now));
     }
 
     @POST
@@ -115,13 +115,13 @@ public class ProcedureResource {
     public Response batch(
             @Parameter(ref = "Idempotency-Key") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             byte[] body) {
-        return idempotent.run(idempotencyKey, "POST", "/api/v1/procedures:batch", body, () -> writeBatch(body));
+        return idempotent.run(idempotencyKey, "POST", "/api/v1/procedures:batch", body, claim -> writeBatch(claim, body));
     }
 
-    private Response writeBatch(byte[] body) {
+    private Response writeBatch(KeyClaim claim, byte[] body) {
         limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Intake intake = new Intake(callers.current(), now, UUID.randomUUID());
+        Intake intake = new Intake(callers.current(), now, UUID.randomUUID(), claim);
         BatchEnvelope envelope = BatchEnvelope.read(body, config.batchMaxItems());
         if (!envelope.errors().isEmpty()) {
             UUID id = log.rejectRequest(Kind.PROCEDURE, intake, envelope.payload(), envelope.errors());
@@ -129,7 +129,6 @@ public class ProcedureResource {
         }
         List<Item<Procedure>> items = ItemReading.batch(envelope.items(), "procedure", Readers::procedure, ProcedureDraft::code,
                 ProcedureRules::validate);
-        List<ItemResult> results = writes.apply(intake, items);
-        return Response.ok(new BatchResponse(results.stream().map(Responses::batchItem).toList())).build();
+        return writes.apply(intake, items, Responses::batch);
     }
 }

@@ -2,6 +2,7 @@ package dvc766.ingestion.api;
 
 import dvc766.ingestion.domain.DossierDraft;
 import dvc766.ingestion.domain.ProcedureDraft;
+import dvc766.ingestion.domain.PublishingDecisionDraft;
 import dvc766.ingestion.domain.UnitDraft;
 import dvc766.ingestion.domain.Violations;
 import java.util.List;
@@ -58,6 +59,23 @@ final class Readers {
                 in.texts("applicantTypes"), in.text("onlineLevel"), in.bool("eligibleForFullOnline"),
                 in.bool("feeBearing"), in.bool("paymentIntegrated"), in.bool("paperResult"), legalTime,
                 in.texts("publicParts"), in.time("madePublicAt"), in.time("updatedAt"));
+    }
+
+    /** A decision has no code: its key is its unit and number, both in the body, single or batch alike. */
+    static PublishingDecisionDraft publishingDecision(JsonInput in, String pathCode, Violations v) {
+        List<PublishingDecisionDraft.EntryDraft> entries = null;
+        List<JsonInput> list = in.objects("procedures");
+        if (list != null) {
+            entries = list.stream().map(e -> {
+                if (e == null) return null;
+                PublishingDecisionDraft.EntryDraft d = new PublishingDecisionDraft.EntryDraft(e.text("procedureCode"),
+                        e.text("action"), e.time("madePublicAt"));
+                e.rejectUnknown();
+                return d;
+            }).toList();
+        }
+        return new PublishingDecisionDraft(in.text("unitCode"), in.text("number"), in.date("signedOn"),
+                in.date("legalEffectiveOn"), entries, in.time("updatedAt"));
     }
 
     static UnitDraft unit(JsonInput in, String pathCode, Violations v) {

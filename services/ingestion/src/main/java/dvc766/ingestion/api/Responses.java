@@ -45,6 +45,11 @@ final class Responses {
         };
     }
 
+    /** The answer to a batch: 200 with one result per item, in the order of the request. */
+    static Response batch(List<ItemResult> results) {
+        return Response.ok(new BatchResponse(results.stream().map(Responses::batchItem).toList())).build();
+    }
+
     static BatchItemResult batchItem(ItemResult r) {
         return new BatchItemResult(r.index(), r.key(), r.status(), r.submissionId(), r.effect(), fieldErrors(r.errors()));
     }

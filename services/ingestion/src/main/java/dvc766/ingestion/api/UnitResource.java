@@ -6,7 +6,7 @@ import dvc766.ingestion.domain.Unit;
 import dvc766.ingestion.domain.UnitRules;
 import dvc766.ingestion.store.Intake;
 import dvc766.ingestion.store.Item;
-import dvc766.ingestion.store.ItemResult;
+import dvc766.ingestion.store.KeyClaim;
 import dvc766.ingestion.store.UnitWrites;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -73,14 +73,13 @@ public class UnitResource {
     public Response put(@Parameter(description = "The unit's code, e.g. 38, 38.SNV, 380.") @PathParam("code") String code,
             @Parameter(ref = "Idempotency-Key") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             byte[] body) {
-        return idempotent.run(idempotencyKey, "PUT", "/api/v1/admin/units/" + code, body, () -> write(code, body));
+        return idempotent.run(idempotencyKey, "PUT", "/api/v1/admin/units/" + code, body, claim -> write(claim, code, body));
     }
 
-    private Response write(String code, byte[] body) {
+    private Response write(KeyClaim claim, String code, byte[] body) {
         limit.check(body);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Item<Unit> item = ItemReading.single(body, code, Readers::unit, (draft, prefix, v) -> UnitRules.validate(draft, now, v));
-        ItemResult r = writes.apply(new Intake(callers.current(), now, null), item);
-        return Responses.single(Kind.UNIT, r, now);
+        return writes.apply(new Intake(callers.current(), now, null, claim), item, r -> Responses.single(Kind.UNIT, r, now));
     }
 }

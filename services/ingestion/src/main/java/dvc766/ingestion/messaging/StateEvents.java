@@ -3,9 +3,11 @@ package dvc766.ingestion.messaging;
 import dvc766.contracts.events.DossierData;
 import dvc766.contracts.events.EventType;
 import dvc766.contracts.events.ProcedureData;
+import dvc766.contracts.events.PublishingDecisionData;
 import dvc766.contracts.events.UnitData;
 import dvc766.ingestion.domain.Dossier;
 import dvc766.ingestion.domain.Procedure;
+import dvc766.ingestion.domain.PublishingDecision;
 import dvc766.ingestion.domain.Unit;
 import dvc766.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +44,19 @@ public class StateEvents {
     public void dossiers(List<Change<Dossier>> changes) {
         outbox.appendAll(EventType.DOSSIER_UPSERTED, changes.stream()
                 .map(ch -> new Outbox.Event(ch.state().code(), dossierData(ch.state(), ch.revision()))).toList());
+    }
+
+    /** Key {@code unitCode/number}: a decision's events stay in order on one partition. */
+    public void publishingDecisions(List<Change<PublishingDecision>> changes) {
+        outbox.appendAll(EventType.PUBLISHING_DECISION_UPSERTED, changes.stream()
+                .map(ch -> new Outbox.Event(ch.state().key(), publishingDecisionData(ch.state(), ch.revision()))).toList());
+    }
+
+    public static PublishingDecisionData publishingDecisionData(PublishingDecision d, long revision) {
+        return new PublishingDecisionData(d.unitCode(), d.number(), d.signedOn(), d.legalEffectiveOn(),
+                d.procedures().stream().map(e -> new PublishingDecisionData.Procedure(e.procedureCode(),
+                        e.action().name(), utc(e.madePublicAt()))).toList(),
+                utc(d.updatedAt()), revision);
     }
 
     public static UnitData unitData(Unit u, long revision) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -51,9 +52,10 @@ public class DossierWrites {
         this.config = config;
     }
 
-    /** Applies the items; the results are committed when this returns, in the order of {@code items}. */
-    public List<ItemResult> apply(Intake in, List<Item<Dossier>> items) {
-        return Writes.transaction(config.conflictAttempts(), () -> applyOnce(in, items), Kind.DOSSIER, in, items, log);
+    /** Applies the items; returns {@code answer} of their results (in the order of {@code items}), committed with them. */
+    public <R> R apply(Intake in, List<Item<Dossier>> items, Function<List<ItemResult>, R> answer) {
+        return Writes.transaction(config.conflictAttempts(), () -> applyOnce(in, items), answer, Kind.DOSSIER, in,
+                items, log);
     }
 
     private List<ItemResult> applyOnce(Intake in, List<Item<Dossier>> items) {

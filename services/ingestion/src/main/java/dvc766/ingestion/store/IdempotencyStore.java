@@ -12,8 +12,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The table {@code idempotency_key}. Every method runs in a short transaction of its own, so that a claim is seen by
- * a concurrent retry at once and the stored answer is durable before the first request is answered.
+ * The table {@code idempotency_key}. A claim runs in a short transaction of its own, so that a concurrent retry sees it
+ * at once; the answer is stored in the write's own transaction ({@link KeyClaim}), or in one of its own when no write
+ * ran, and in both cases before the request is answered.
  */
 @ApplicationScoped
 public class IdempotencyStore {
@@ -100,19 +101,31 @@ public class IdempotencyStore {
         });
     }
 
-    /** Stores the final answer; fails when this attempt no longer holds the key (it expired and was taken over). */
+    /**
+     * Stores the final answer in a transaction of its own, for answers no write transaction stored (a request refused
+     * before any write); fails when this attempt no longer holds the key (it expired and was taken over).
+     */
     public void complete(Scope s, UUID owner, int status, String contentType, byte[] body, Instant now) {
-        int n = update("""
+        QuarkusTransaction.requiringNew().run(() -> completeInCurrentTransaction(s, owner, status, contentType, body, now));
+    }
+
+    /** Stores the final answer in the caller's transaction, the write's own (see {@link KeyClaim}). */
+    public void completeInCurrentTransaction(Scope s, UUID owner, int status, String contentType, byte[] body,
+            Instant now) {
+        int n;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 UPDATE idempotency_key SET state = 'COMPLETED', status = ?, content_type = ?, body = ?, completed_at = ?
-                WHERE client_id = ? AND method = ? AND path = ? AND idem_key = ? AND owner = ? AND state = 'IN_FLIGHT'""",
-                ps -> {
-                    ps.setInt(1, status);
-                    ps.setString(2, contentType);
-                    ps.setBytes(3, body);
-                    Sql.setInstant(ps, 4, now);
-                    bindScope(ps, 4, s);
-                    ps.setObject(9, owner);
-                });
+                WHERE client_id = ? AND method = ? AND path = ? AND idem_key = ? AND owner = ? AND state = 'IN_FLIGHT'""")) {
+            ps.setInt(1, status);
+            ps.setString(2, contentType);
+            ps.setBytes(3, body);
+            Sql.setInstant(ps, 4, now);
+            bindScope(ps, 4, s);
+            ps.setObject(9, owner);
+            n = ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot store the answer of idempotency key " + s.key(), e);
+        }
         if (n != 1) throw new StoreException("idempotency key " + s.key() + " was no longer held by its request", null);
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 
@@ -47,8 +48,9 @@ public class ProcedureWrites {
         this.config = config;
     }
 
-    public List<ItemResult> apply(Intake in, List<Item<Procedure>> items) {
-        return Writes.transaction(config.conflictAttempts(), () -> applyOnce(in, items), Kind.PROCEDURE, in, items, log);
+    public <R> R apply(Intake in, List<Item<Procedure>> items, Function<List<ItemResult>, R> answer) {
+        return Writes.transaction(config.conflictAttempts(), () -> applyOnce(in, items), answer, Kind.PROCEDURE, in,
+                items, log);
     }
 
     private List<ItemResult> applyOnce(Intake in, List<Item<Procedure>> items) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /** Applies an administrator's unit: its state, its dated place in the tree, its event, its audit row. */
@@ -46,9 +47,9 @@ public class UnitWrites {
         this.config = config;
     }
 
-    public ItemResult apply(Intake in, Item<Unit> item) {
-        return Writes.transaction(config.conflictAttempts(), () -> List.of(applyOnce(in, item)), Kind.UNIT, in,
-                List.of(item), log).get(0);
+    public <R> R apply(Intake in, Item<Unit> item, Function<ItemResult, R> answer) {
+        return Writes.transaction(config.conflictAttempts(), () -> List.of(applyOnce(in, item)),
+                results -> answer.apply(results.get(0)), Kind.UNIT, in, List.of(item), log);
     }
 
     private ItemResult applyOnce(Intake in, Item<Unit> item) {

@@ -8,6 +8,7 @@ import dvc766.kit.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -45,16 +46,24 @@ final class Writes {
     }
 
     /**
-     * Runs {@code work} in a new transaction; when a concurrent request created one of the same objects first
-     * (unique key), runs it again, now as an update. If it fails otherwise, every item is recorded as rejected
-     * (status 500) in a transaction of its own and the failure is rethrown.
+     * Runs {@code work} in a new transaction and turns its results into the request's {@code answer}, which is stored
+     * under the request's Idempotency-Key (if it holds one) in that same transaction. When a concurrent request created
+     * one of the same objects first (unique key), runs it again, now as an update. If it fails otherwise, every item is
+     * recorded as rejected (status 500) in a transaction of its own and the failure is rethrown.
      */
-    static List<ItemResult> transaction(int attempts, Supplier<List<ItemResult>> work, Kind kind, Intake in,
-            List<? extends Item<?>> items, SubmissionLog log) {
+    static <R> R transaction(int attempts, Supplier<List<ItemResult>> work, Function<List<ItemResult>, R> answer,
+            Kind kind, Intake in, List<? extends Item<?>> items, SubmissionLog log) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(work::get);
+                R r = QuarkusTransaction.requiringNew().call(() -> {
+                    R a = answer.apply(work.get());
+                    in.claim().storeWithWrite(a, in.receivedAt());
+                    return a;
+                });
+                in.claim().afterCommit();
+                return r;
             } catch (RuntimeException e) {
+                in.claim().afterRollback();
                 if (attempt < attempts && StoreException.isUniqueViolation(e)) {
                     LOG.debugf("write conflict on attempt %d, retrying", attempt);
                     continue;

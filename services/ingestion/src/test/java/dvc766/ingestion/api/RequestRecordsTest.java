@@ -47,6 +47,14 @@ class RequestRecordsTest {
     }
 
     @Test
+    void publishingDecisionRecordsNameTheFieldsTheReaderReads() throws Exception {
+        Set<String> read = read("{}", (in, v) -> Readers.publishingDecision(in, null, v));
+        assertThat(components(PublishingDecisionRequest.class)).isEqualTo(read);
+        assertThat(components(PublishingDecisionProcedureDto.class))
+                .containsExactlyInAnyOrder("procedureCode", "action", "madePublicAt");
+    }
+
+    @Test
     void unitRecordNamesTheFieldsTheReaderReads() throws Exception {
         assertThat(components(UnitRequest.class)).isEqualTo(read("{}", (in, v) -> Readers.unit(in, "x", v)));
     }
