@@ -43,8 +43,13 @@ public record ScorecardView(
     static ScorecardView of(Score s, String name, UnitLevel level) {
         return new ScorecardView(s.unitCode(), name, level, s.period(), s.ruleSet(), s.asOf(), s.evaluatedAt(), s.total(),
                 s.max(), s.band(),
-                s.groups().stream().map(g -> new GroupView(g.code(), g.points(), g.max())).toList(),
+                groups(s.groups()),
                 s.indicators().stream().map(i -> new IndicatorView(i.code(), i.group(), i.numerator(), i.denominator(),
                         i.ratio(), i.points(), i.max(), i.applicable())).toList());
+    }
+
+    static List<GroupView> groups(List<Score.GroupScore> groups) {
+        if (groups == null) return List.of();
+        return groups.stream().map(g -> new GroupView(g.code(), g.points(), g.max())).toList();
     }
 }

@@ -18,4 +18,34 @@ public interface PublicationConfig {
     /** Longest wait between attempts while the database is unavailable; events wait in Kafka meanwhile. */
     @WithDefault("5s")
     Duration retryBackoffMax();
+
+    /** The live stream of score changes ({@code GET /public/v1/stream}). */
+    Stream stream();
+
+    /** Size limits of the read API. */
+    Limits limits();
+
+    interface Stream {
+        /** Clients connected at once per instance; one more is answered 503 with Retry-After. */
+        @WithDefault("500")
+        int maxClients();
+
+        /** A comment line this often keeps idle connections (and the proxies between) open. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** Changes queued for one slow client before its stream is ended (its browser reconnects and re-reads). */
+        @WithDefault("256")
+        int clientBuffer();
+    }
+
+    interface Limits {
+        /** Largest page of a ranking; a larger {@code limit} is clamped to it. */
+        @WithDefault("1000")
+        int rankingPageSize();
+
+        /** Most periods a history series may span. */
+        @WithDefault("120")
+        int historyPoints();
+    }
 }

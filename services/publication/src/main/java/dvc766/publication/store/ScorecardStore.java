@@ -3,6 +3,7 @@ package dvc766.publication.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dvc766.kit.events.EventJson;
 import dvc766.publication.domain.Score;
+import dvc766.publication.domain.ScoreChange;
 import dvc766.publication.domain.Unit;
 import dvc766.publication.domain.UnitLevel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 
 /**
@@ -23,15 +25,30 @@ public class ScorecardStore {
     public record StoredScorecard(Score score, String name, UnitLevel level, long changeSeq) {}
 
     /** One ranked row: the unit's total in the period and, when held, in the previous period. */
-    public record RankingRow(String unitCode, String name, BigDecimal total, String band, BigDecimal previousTotal) {}
+    public record RankingRow(String unitCode, String name, BigDecimal total, String band, BigDecimal previousTotal,
+            List<Score.GroupScore> groups) {}
+
+    /** A unit under the ranking's filter that has no score for the period ("no data", which is not a total of 0). */
+    public record Unscored(String unitCode, String name) {}
+
+    /** A scorecard as published at some instant: the history row's id, and the unit as known now. */
+    public record PastScorecard(Score score, String name, UnitLevel level, long historyId, long unitChangeSeq) {}
+
+    /** A period's current score in a series (figures only). */
+    public record SeriesRow(String period, BigDecimal total, BigDecimal max, String band, OffsetDateTime asOf,
+            List<Score.GroupScore> groups, long changeSeq) {}
 
     /** What a ranking selects: period, rule set, and optionally a level and a direct parent. */
     public record RankingQuery(String period, String previousPeriod, String ruleSet, UnitLevel level, String parent) {}
 
     private final DataSource ds;
+    private final RuleSetStore ruleSets;
+    private final ScoreChanges changes;
 
-    public ScorecardStore(DataSource ds) {
+    public ScorecardStore(DataSource ds, RuleSetStore ruleSets, ScoreChanges changes) {
         this.ds = ds;
+        this.ruleSets = ruleSets;
+        this.changes = changes;
     }
 
     /**
@@ -42,13 +59,15 @@ public class ScorecardStore {
         String body = json(s);
         int applied = Sql.update(ds, """
                 INSERT INTO scorecard (unit_code, period, rule_set, version, total, band, unit_name, unit_level,
-                                       parent_code, as_of, body, change_seq)
-                SELECT ?, ?, ?, ?, ?, ?, u.name, u.level, u.parent_code, ?, ?::jsonb, nextval('change_seq')
+                                       parent_code, as_of, body, groups, change_seq)
+                SELECT ?, ?, ?, ?, ?, ?, u.name, u.level, u.parent_code, ?, ?::jsonb, (?::jsonb) -> 'groups',
+                       nextval('change_seq')
                 FROM (SELECT 1) one LEFT JOIN unit u ON u.code = ?
                 ON CONFLICT (unit_code, period, rule_set) DO UPDATE SET
                     version = EXCLUDED.version, total = EXCLUDED.total, band = EXCLUDED.band,
                     unit_name = EXCLUDED.unit_name, unit_level = EXCLUDED.unit_level, parent_code = EXCLUDED.parent_code,
-                    as_of = EXCLUDED.as_of, body = EXCLUDED.body, change_seq = EXCLUDED.change_seq, applied_at = now()
+                    as_of = EXCLUDED.as_of, body = EXCLUDED.body, groups = EXCLUDED.groups,
+                    change_seq = EXCLUDED.change_seq, applied_at = now()
                 WHERE scorecard.version < EXCLUDED.version
                 """, ps -> {
                     ps.setString(1, s.unitCode());
@@ -59,12 +78,13 @@ public class ScorecardStore {
                     Sql.setText(ps, 6, s.band());
                     Sql.setTime(ps, 7, s.asOf());
                     ps.setString(8, body);
-                    ps.setString(9, s.unitCode());
+                    ps.setString(9, body);
+                    ps.setString(10, s.unitCode());
                 });
         if (applied == 0) return false;
-        Sql.update(ds, """
+        long historyId = Sql.query(ds, """
                 INSERT INTO score_history (unit_code, period, rule_set, version, total, band, as_of, evaluated_at, body, event_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) RETURNING id
                 """, ps -> {
                     ps.setString(1, s.unitCode());
                     ps.setString(2, s.period());
@@ -76,7 +96,10 @@ public class ScorecardStore {
                     Sql.setTime(ps, 8, s.evaluatedAt());
                     ps.setString(9, body);
                     ps.setString(10, eventId);
-                });
+                }, rs -> rs.getLong(1)).get(0);
+        ruleSets.record(s, body);
+        changes.notifyCommitted(new ScoreChange(historyId, s.unitCode(), s.period(), s.ruleSet(), s.version(), s.total(),
+                s.band(), s.asOf()));
         return true;
     }
 
@@ -123,7 +146,7 @@ public class ScorecardStore {
     public List<RankingRow> ranking(RankingQuery q) {
         List<Object> args = new ArrayList<>();
         String where = filter(q, args, "s.");
-        String sql = "SELECT s.unit_code, s.unit_name, s.total, s.band, p.total FROM scorecard s "
+        String sql = "SELECT s.unit_code, s.unit_name, s.total, s.band, p.total, s.groups::text FROM scorecard s "
                 + "LEFT JOIN scorecard p ON p.unit_code = s.unit_code AND p.period = ? AND p.rule_set = s.rule_set "
                 + "WHERE s.rule_set = ? AND s.period = ?" + where + " ORDER BY s.total DESC";
         return Sql.query(ds, sql, ps -> {
@@ -131,7 +154,62 @@ public class ScorecardStore {
             ps.setString(2, q.ruleSet());
             ps.setString(3, q.period());
             for (int i = 0; i < args.size(); i++) ps.setString(4 + i, (String) args.get(i));
-        }, rs -> new RankingRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getBigDecimal(5)));
+        }, rs -> new RankingRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getBigDecimal(5),
+                groups(rs.getString(6))));
+    }
+
+    /** The units under the ranking's filter that hold no score for its period and rule set. */
+    public List<Unscored> unscored(RankingQuery q) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE NOT EXISTS (SELECT 1 FROM scorecard s WHERE s.unit_code = u.code "
+                + "AND s.period = ? AND s.rule_set = ?)");
+        if (q.level() != null) {
+            where.append(" AND u.level = ?");
+            args.add(q.level().name());
+        }
+        if (q.parent() != null) {
+            where.append(" AND u.parent_code = ?");
+            args.add(q.parent());
+        }
+        return Sql.query(ds, "SELECT u.code, u.name FROM unit u" + where, ps -> {
+            ps.setString(1, q.period());
+            ps.setString(2, q.ruleSet());
+            for (int i = 0; i < args.size(); i++) ps.setString(3 + i, (String) args.get(i));
+        }, rs -> new Unscored(rs.getString(1), rs.getString(2)));
+    }
+
+    /**
+     * The scorecard as it was published at the instant: the last history row at or before it (by the indicator
+     * service's publication time, then version). History rows are never changed, so the answer never changes either.
+     */
+    public Optional<PastScorecard> asOf(String unitCode, String period, String ruleSet, OffsetDateTime instant) {
+        return Sql.query(ds, """
+                SELECT h.body::text, u.name, u.level, h.id, coalesce(u.change_seq, 0) FROM score_history h
+                LEFT JOIN unit u ON u.code = h.unit_code
+                WHERE h.unit_code = ? AND h.period = ? AND h.rule_set = ? AND h.as_of <= ?
+                ORDER BY h.as_of DESC, h.version DESC LIMIT 1
+                """, ps -> {
+                    ps.setString(1, unitCode);
+                    ps.setString(2, period);
+                    ps.setString(3, ruleSet);
+                    Sql.setTime(ps, 4, instant);
+                }, rs -> new PastScorecard(score(rs.getString(1)), rs.getString(2),
+                        rs.getString(3) == null ? null : UnitLevel.valueOf(rs.getString(3)), rs.getLong(4), rs.getLong(5)))
+                .stream().findFirst();
+    }
+
+    /** The current scores of a unit for these periods (one primary-key probe each, in one statement). */
+    public List<SeriesRow> series(String unitCode, String ruleSet, List<String> periods) {
+        return Sql.query(ds, """
+                SELECT period, total, body ->> 'max', band, as_of, groups::text, change_seq FROM scorecard
+                WHERE unit_code = ? AND rule_set = ? AND period = ANY (?)
+                """, ps -> {
+                    ps.setString(1, unitCode);
+                    ps.setString(2, ruleSet);
+                    ps.setArray(3, ps.getConnection().createArrayOf("text", periods.toArray()));
+                }, rs -> new SeriesRow(rs.getString(1), rs.getBigDecimal(2),
+                        rs.getString(3) == null ? null : new BigDecimal(rs.getString(3)), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), groups(rs.getString(6)), rs.getLong(7)));
     }
 
     /** Summarises every row a ranking reads (both periods), without reading their bodies. */
@@ -160,6 +238,18 @@ public class ScorecardStore {
             args.add(q.parent());
         }
         return where.toString();
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<Score.GroupScore>> GROUPS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+    private static List<Score.GroupScore> groups(String json) {
+        if (json == null) return List.of();
+        try {
+            return EventJson.mapper().readValue(json, GROUPS);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("unreadable scorecard groups", e);
+        }
     }
 
     private static String json(Score s) {

@@ -4,6 +4,7 @@ import dvc766.publication.domain.Unit;
 import dvc766.publication.domain.UnitLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** The unit tree read model. */
@@ -50,5 +51,16 @@ public class UnitStore {
     public Fingerprint fingerprint() {
         return Sql.query(ds, "SELECT count(*), coalesce(sum(change_seq), 0) FROM unit", ps -> {},
                 rs -> new Fingerprint(rs.getLong(1), rs.getLong(2))).get(0);
+    }
+
+    /** The unit's change number, 0 when it is not known: part of the tags of answers that show its name. */
+    public long changeSeq(String code) {
+        return Sql.query(ds, "SELECT change_seq FROM unit WHERE code = ?", ps -> ps.setString(1, code), rs -> rs.getLong(1))
+                .stream().findFirst().orElse(0L);
+    }
+
+    public Optional<String> name(String code) {
+        return Sql.query(ds, "SELECT name FROM unit WHERE code = ?", ps -> ps.setString(1, code), rs -> rs.getString(1))
+                .stream().findFirst();
     }
 }
