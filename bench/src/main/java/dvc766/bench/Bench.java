@@ -39,6 +39,9 @@ public final class Bench {
             for (String w : what) {
                 long t0 = System.nanoTime();
                 System.out.println("== " + w);
+                // whatever the previous benchmark (or the demo load) left for the indicator is done first
+                double quiet = lag.waitQuiet(Duration.ofSeconds(300));
+                System.out.printf("   (platform consumers caught up: %s)%n", quiet < 0 ? "NOT within 300 s" : String.format("after %.0f s", quiet));
                 switch (w) {
                     case "ingest" -> new IngestBench(setup, http, out, lag, phase,
                             Integer.parseInt(opt.getOrDefault("batch-concurrency", "1")),

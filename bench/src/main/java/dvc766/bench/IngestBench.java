@@ -80,6 +80,8 @@ public final class IngestBench {
         singlePhase("ingestion directly (no gateway)", setup.ingestion(), true, fresh(maxSingles), true);
         singlePhase("floor: bare Vert.x, same bodies", setup.floor() + "/floor", false, singles, false);
         insertPhase(singles);
+        out.note("Background work after each platform row (Kafka consumer lag back to 0, checked every second):\n\n- "
+                + String.join("\n- ", drains));
     }
 
     private void batchPhase(String what, String base, boolean auth, List<Dossier> dossiers, boolean platform) throws Exception {
@@ -95,7 +97,7 @@ public final class IngestBench {
             return platform ? accepted(r.body()) : 1000;
         });
         out.stats(what, "dossiers", s);
-        if (platform) drained(what);
+        if (platform) drained(what, s.items());
     }
 
     /** Items the platform accepted (201/200) in a batch answer; a rejected item is not counted as ingested. */
@@ -121,7 +123,7 @@ public final class IngestBench {
             return 1;
         });
         out.stats(what, "dossiers", s);
-        if (platform) drained(what);
+        if (platform) drained(what, s.items());
     }
 
     /** The same rows as the gateway phase, 1000 per COPY and transaction, into a fresh table of the same shape. */
@@ -207,10 +209,14 @@ public final class IngestBench {
         return fields.toArray(String[]::new);
     }
 
-    private void drained(String what) throws Exception {
-        double s = lag.waitQuiet(Duration.ofSeconds(180));
-        System.out.printf("  (%s: platform consumers caught up %.0f s after the phase)%n", what, s);
+    /** Waits for the indicator and publication to catch up, so the next row does not pay for this one's events. */
+    private void drained(String what, long dossiers) throws Exception {
+        double s = lag.waitQuiet(Duration.ofSeconds(240));
+        drains.add(String.format("%s: %,d dossiers; the indicator and publication consumers caught up %s after the"
+                + " row ended", what, dossiers, s < 0 ? "not within 240 s" : String.format("%.0f s", s)));
     }
+
+    private final List<String> drains = new ArrayList<>();
 
     private Connection connect() throws Exception {
         return DriverManager.getConnection(setup.jdbcUrl(), "dvc", "dvc");
