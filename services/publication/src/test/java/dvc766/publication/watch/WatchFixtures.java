@@ -3,6 +3,7 @@ package dvc766.publication.watch;
 import dvc766.contracts.events.CloudEvent;
 import dvc766.contracts.events.DossierData;
 import dvc766.contracts.events.EventType;
+import dvc766.contracts.events.HolidayYearData;
 import dvc766.contracts.events.ProcedureData;
 import dvc766.contracts.events.ScoreData;
 import dvc766.contracts.events.Topics;
@@ -68,6 +69,14 @@ final class WatchFixtures {
                 List.of());
         send(Topics.SCORES, unitCode + "/" + period + "/" + RULE_SET, CloudEvent.of(UUID.randomUUID().toString(),
                 EventType.SCORE_CHANGED, "/dvc766/indicator", now(), unitCode + "/" + period + "/" + RULE_SET, data));
+    }
+
+    /** A replaced calendar year whose only day off is {@code dayOff} (a weekday). */
+    static void calendarYear(int year, LocalDate dayOff, long revision) {
+        HolidayYearData data = new HolidayYearData(year, "official", "test", List.of(
+                new HolidayYearData.DayOff(dayOff, "Ngày nghỉ thử", "COMPENSATING")), List.of(), revision);
+        send(Topics.CALENDAR, Integer.toString(year), CloudEvent.of(UUID.randomUUID().toString(),
+                EventType.HOLIDAY_YEAR_REPLACED, "/dvc766/indicator", now(), Integer.toString(year), data));
     }
 
     private static void send(String topic, String key, Object event) {

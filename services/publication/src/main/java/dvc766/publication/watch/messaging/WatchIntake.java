@@ -73,6 +73,7 @@ public class WatchIntake {
 
     private <T> void applyAll(List<WatchEventMapper.Mapped<T>> items, Handler<T> handler) {
         QuarkusTransaction.requiringNew().run(() -> {
+            locks.lockCalendar(false);
             locks.lock(items.stream().map(i -> handler.procedureOf().apply(i.value())).toList());
             for (WatchEventMapper.Mapped<T> item : items) {
                 if (processed.firstTime(config.consumerName(), item.eventId())) {

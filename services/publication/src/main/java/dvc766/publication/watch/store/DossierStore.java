@@ -84,6 +84,21 @@ public class DossierStore {
                         supplements(rs.getString(7)), rs.getLong(8)));
     }
 
+    /** Open dossiers whose deadline is a legal time in working days, received in {@code year} or the year before. */
+    public List<OpenDossier> openByWorkingDays(int year) {
+        return Jdbc.query(ds, """
+                SELECT d.code, d.unit_code, d.procedure_code, d.received_at, d.due_at, d.status, d.supplements::text, d.revision
+                FROM watch_dossier d JOIN watch_procedure p ON p.code = d.procedure_code
+                WHERE d.is_open AND d.due_at IS NULL AND p.legal_unit = 'WORKING_DAYS'
+                  AND d.received_at >= make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh')
+                  AND d.received_at < make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh')
+                """, ps -> {
+                    ps.setInt(1, year - 1);
+                    ps.setInt(2, year + 1);
+                }, rs -> new OpenDossier(rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.time(rs, 4),
+                        Jdbc.time(rs, 5), rs.getString(6), false, supplements(rs.getString(7)), rs.getLong(8)));
+    }
+
     /** Stores a recomputed clock (the legal time changed) and asks the scheduler to look again now. */
     public void updateClock(String code, DossierClock clock, Instant now) {
         Jdbc.update(ds, """

@@ -22,6 +22,22 @@ public class ProcedureLocks {
         this.ds = ds;
     }
 
+    /**
+     * The calendar lock: dossier and procedure batches hold it shared while they compute deadlines, a calendar change
+     * holds it exclusively while it swaps the calendar and recomputes, so no batch computes with the old calendar
+     * and commits after the recomputation.
+     */
+    public void lockCalendar(boolean exclusive) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(exclusive
+                        ? "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/watch-calendar'), 0)"
+                        : "SELECT pg_advisory_xact_lock_shared(hashtext(current_schema() || '/watch-calendar'), 0)")) {
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            throw new WatchStoreException(e);
+        }
+    }
+
     /** Locks these procedures until the current transaction ends, always in the same order (no deadlock). */
     public void lock(Collection<String> procedureCodes) {
         Integer[] keys = procedureCodes.stream().map(String::hashCode).distinct().sorted().toArray(Integer[]::new);
