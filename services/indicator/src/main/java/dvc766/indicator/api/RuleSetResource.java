@@ -40,6 +40,7 @@ public class RuleSetResource {
     @APIResponse(responseCode = "404", description = "No such active rule set",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RuleSetResponse ruleSet(@PathParam("id") String id) {
+        ruleSets.refreshIfChanged();
         RuleSet rs = ruleSets.find(id).orElseThrow(() -> ProblemException.notFound("no active rule set " + id));
         Set<String> computed = RuleSetCatalog.computed(rs);
         return RuleSetResponse.of(rs, rs.indicators().stream().map(RuleSet.IndicatorDef::code).filter(computed::contains).toList());

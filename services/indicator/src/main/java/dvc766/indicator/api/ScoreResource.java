@@ -72,6 +72,7 @@ public class ScoreResource {
                 errors.add(new FieldError("period", "format", e.getMessage()));
             }
         }
+        ruleSets.refreshIfChanged();
         String ruleSetId = ruleSet == null || ruleSet.isBlank() ? ruleSets.defaultRuleSet().id() : ruleSet;
         if (ruleSets.find(ruleSetId).isEmpty()) {
             errors.add(new FieldError("ruleSet", "known", "unknown rule set " + ruleSetId + "; active: "

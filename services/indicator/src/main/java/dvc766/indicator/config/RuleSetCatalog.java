@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dvc766.indicator.domain.Indicators;
 import dvc766.indicator.domain.InvalidRuleSetException;
 import dvc766.indicator.domain.RuleSet;
@@ -37,7 +38,8 @@ public class RuleSetCatalog {
 
     private static final Logger LOG = Logger.getLogger(RuleSetCatalog.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).setSerializationInclusion(JsonInclude.Include.NON_NULL);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private record Snapshot(long revision, Map<String, RuleSet> byId) {}
 

@@ -8,6 +8,7 @@ import dvc766.indicator.domain.Counts;
 import dvc766.indicator.domain.RuleSet;
 import dvc766.indicator.domain.Score;
 import dvc766.indicator.domain.Scoring;
+import dvc766.indicator.store.ConfigLock;
 import dvc766.indicator.store.CounterStore;
 import dvc766.indicator.store.ScoreKey;
 import dvc766.indicator.store.ScoreStore;
@@ -29,15 +30,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jboss.logging.Logger;
 
 /**
- * Re-scores the (unit, period) pairs whose pooled counts changed, under every active rule set, and publishes each
- * score that differs from the last published one: a history row and a {@code dvc.score.changed} event in the outbox,
+ * Re-scores the (unit, period) pairs whose pooled counts changed, under every active rule set (each score is kept and
+ * published per rule set, side by side), and publishes each score that differs from the last published one: a history row and a {@code dvc.score.changed} event in the outbox,
  * in the caller's transaction. Called once per transaction with every pair it touched, so a burst of dossier events
  * gives one event per key.
  */
 @ApplicationScoped
 public class ScorePublisher {
+
+    private static final Logger LOG = Logger.getLogger(ScorePublisher.class);
 
     private final UnitStore units;
     private final CounterStore counters;
@@ -45,9 +49,11 @@ public class ScorePublisher {
     private final RuleSetCatalog ruleSets;
     private final Outbox outbox;
     private final Counter published;
+    private final ConfigLock lock;
 
     public ScorePublisher(UnitStore units, CounterStore counters, ScoreStore scores, RuleSetCatalog ruleSets, Outbox outbox,
-            MeterRegistry meters) {
+            MeterRegistry meters, ConfigLock lock) {
+        this.lock = lock;
         this.units = units;
         this.counters = counters;
         this.scores = scores;
@@ -56,25 +62,54 @@ public class ScorePublisher {
         this.published = meters.counter("dvc.indicator.scores.published");
     }
 
-    /** Returns how many score events were published. */
+    /**
+     * Re-scores the touched (unit, period) pairs under every active rule set; returns how many score events were
+     * published. Takes the rule-set lock shared and follows a rule set stored meanwhile, so a score is never missed by
+     * a rule set whose recompute was queued while this transaction's counters were not yet committed.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int rescore(Collection<UnitPeriod> touched, Instant now) {
         if (touched.isEmpty()) return 0;
+        followRuleSets();
+        TreeSet<ScoreKey> keys = new TreeSet<>();
+        for (UnitPeriod up : touched) {
+            for (RuleSet rs : ruleSets.active()) keys.add(new ScoreKey(up.unit(), up.period(), rs.id()));
+        }
+        return publish(keys, now);
+    }
+
+    /** Re-scores exactly these (unit, period, rule set) keys (a queued recompute); returns how many events were published. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int rescoreKeys(Collection<ScoreKey> keys, Instant now) {
+        if (keys.isEmpty()) return 0;
+        followRuleSets();
+        TreeSet<ScoreKey> known = new TreeSet<>();
+        for (ScoreKey k : keys) {
+            if (ruleSets.find(k.ruleSet()).isPresent()) known.add(k);
+            else LOG.warnf("recompute of %s skipped: rule set %s is not active here", k.eventKey(), k.ruleSet());
+        }
+        return publish(known, now);
+    }
+
+    private void followRuleSets() {
+        lock.shared(ConfigLock.Kind.RULE_SETS);
+        ruleSets.refreshIfChanged();
+    }
+
+    private int publish(TreeSet<ScoreKey> candidates, Instant now) {
         Set<String> unitCodes = new HashSet<>();
-        touched.forEach(t -> unitCodes.add(t.unit()));
+        candidates.forEach(k -> unitCodes.add(k.unit()));
         // placeholders (units named before their own event arrived) have no level and no score yet
         Map<String, String> levels = units.levels(unitCodes);
         TreeSet<ScoreKey> keys = new TreeSet<>();
-        for (UnitPeriod up : touched) {
-            if (!levels.containsKey(up.unit())) continue;
-            for (RuleSet rs : ruleSets.active()) keys.add(new ScoreKey(up.unit(), up.period(), rs.id()));
-        }
+        for (ScoreKey k : candidates) if (levels.containsKey(k.unit())) keys.add(k);
         if (keys.isEmpty()) return 0;
         Map<ScoreKey, ScoreStore.Current> current = scores.lock(keys);
         List<UnitPeriod> pairs = new ArrayList<>();
         keys.forEach(k -> pairs.add(new UnitPeriod(k.unit(), k.period())));
         Map<UnitPeriod, Map<String, Counts>> pooled = counters.pooled(new TreeSet<>(pairs));
         List<ScoreStore.Published> rows = new ArrayList<>();
+        List<Outbox.Event> events = new ArrayList<>();
         for (ScoreKey key : keys) {
             RuleSet rs = ruleSets.find(key.ruleSet()).orElseThrow();
             Score score = Scoring.score(rs, levels.get(key.unit()), pooled.getOrDefault(new UnitPeriod(key.unit(), key.period()), Map.of()),
@@ -87,9 +122,10 @@ public class ScorePublisher {
             Instant te = period.end().isBefore(now) ? period.end() : now;
             ScoreData data = toData(key, score, version, now, te);
             rows.add(new ScoreStore.Published(key, version, figures, EventJson.write(data), now, te));
-            outbox.append(EventType.SCORE_CHANGED, key.eventKey(), data);
+            events.add(new Outbox.Event(key.eventKey(), data));
         }
         scores.publish(rows);
+        outbox.appendAll(EventType.SCORE_CHANGED, events);
         published.increment(rows.size());
         return rows.size();
     }

@@ -1,0 +1,71 @@
+package dvc766.indicator.messaging;
+
+import dvc766.indicator.config.RuleSetCatalog;
+import dvc766.indicator.domain.RuleSet;
+import dvc766.indicator.store.ConfigLock;
+import dvc766.indicator.store.RecomputeQueue;
+import dvc766.indicator.store.RuleSetStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Stores rule sets and queues the recomputation of scores under them. Each change commits with its queued work, under
+ * the exclusive rule-set lock (see {@link ConfigLock}), so no score computed meanwhile is missed; the scheduler drains the
+ * queue in small batches.
+ */
+@ApplicationScoped
+public class RuleSetAdmin {
+
+    public enum Effect { CREATED, UPDATED, UNCHANGED }
+
+    public record Stored(Effect effect, int queued) {}
+
+    /** A changed document must carry a higher version than the one in force. */
+    public static class VersionNotIncreased extends RuntimeException {
+        public final int held;
+
+        VersionNotIncreased(int held) {
+            super("version must be greater than " + held + ", the version in force, for a changed rule set");
+            this.held = held;
+        }
+    }
+
+    private final RuleSetStore store;
+    private final RecomputeQueue queue;
+    private final RuleSetCatalog catalog;
+    private final ConfigLock lock;
+    private final Clock clock;
+
+    public RuleSetAdmin(RuleSetStore store, RecomputeQueue queue, RuleSetCatalog catalog, ConfigLock lock, Clock clock) {
+        this.store = store;
+        this.queue = queue;
+        this.catalog = catalog;
+        this.lock = lock;
+        this.clock = clock;
+    }
+
+    /** Stores a validated rule set and queues every score of the history under it. An identical document changes nothing. */
+    public Stored store(RuleSet rs, String by) {
+        String json = RuleSetCatalog.write(rs);
+        Stored out = QuarkusTransaction.requiringNew().call(() -> {
+            lock.exclusive(ConfigLock.Kind.RULE_SETS);
+            catalog.reload();
+            RuleSet held = catalog.find(rs.id()).orElse(null);
+            if (held != null && RuleSetCatalog.write(held).equals(json)) return new Stored(Effect.UNCHANGED, 0);
+            if (held != null && rs.version() <= held.version()) throw new VersionNotIncreased(held.version());
+            boolean created = store.put(rs.id(), rs.version(), json, by, clock.instant());
+            int queued = queue.enqueue(rs.id(), List.of(), List.of());
+            return new Stored(created ? Effect.CREATED : Effect.UPDATED, queued);
+        });
+        catalog.reload();
+        return out;
+    }
+
+    /** Queues the scores of a rule set for recomputation, optionally only some periods and units (empty: all). */
+    public int recompute(String ruleSet, Collection<String> periods, Collection<String> units) {
+        return QuarkusTransaction.requiringNew().call(() -> queue.enqueue(ruleSet, periods, units));
+    }
+}
