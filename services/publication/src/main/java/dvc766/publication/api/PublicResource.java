@@ -236,9 +236,10 @@ public class PublicResource {
             @QueryParam("level") String level,
             @Parameter(description = "Only units directly under this unit (its code).") @QueryParam("parent") String parent,
             @Parameter(description = RULE_SET_DOC) @QueryParam("ruleSet") String ruleSet,
-            @Parameter(description = "Most items on the page (1 to 1000; larger values are clamped to 1000). Default 1000.")
-            @QueryParam("limit") String limit,
-            @Parameter(description = "Ranked items to skip (default 0).") @QueryParam("offset") String offset,
+            @Parameter(description = "Most items on the page (1 to 1000; larger values are clamped to 1000). Default 1000.",
+                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
+            @Parameter(description = "Ranked items to skip (default 0).", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("offset") String offset,
             @Parameter(description = FORMAT_DOC, schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx"}))
             @QueryParam("format") String format,
             @Parameter(description = IF_NONE_MATCH_DOC) @HeaderParam("If-None-Match") String ifNoneMatch,
