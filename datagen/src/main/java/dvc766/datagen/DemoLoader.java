@@ -31,9 +31,10 @@ import java.util.stream.Stream;
 
 /**
  * Loads the demo province into a running platform through the gateway: units as the admin ({@code PUT
- * /api/v1/admin/units/{code}}, parents first), then procedures and dossiers as the demo agency ({@code POST
- * /api/v1/procedures:batch}, {@code POST /api/v1/dossiers:batch}, batches of up to 1000, a few in flight). Fails
- * loudly: any rejected item makes the exit code 1 and its reasons are printed.
+ * /api/v1/admin/units/{code}}, parents first), then procedures, publishing decisions, dossiers and PAKN as the demo
+ * agency ({@code POST /api/v1/procedures:batch}, {@code /publishing-decisions:batch}, {@code /dossiers:batch},
+ * {@code /complaints:import}, batches of up to 1000, a few in flight). Fails loudly: any rejected item makes the exit
+ * code 1 and its reasons are printed. Only PAKN may be skipped, when the platform answers its import route with 404.
  */
 public final class DemoLoader {
 
@@ -53,8 +54,18 @@ public final class DemoLoader {
     public record Rejection(String kind, String key, int status, String reason) {}
 
     /** What a load did. */
-    public record Summary(int exitCode, long units, long procedures, long dossiers, long rejected, long retries,
-                          Duration elapsed, Map<String, Long> effects, List<Rejection> firstRejections) {}
+    public record Summary(int exitCode, long units, long procedures, long decisions, long dossiers, long complaints,
+                          long rejected, long retries, Duration elapsed, Map<String, Long> effects,
+                          List<Rejection> firstRejections) {}
+
+    /** The platform does not offer a route yet (404): an optional part of the load is skipped. */
+    static final class RouteMissing extends LoadException {
+        RouteMissing(String message) {
+            super(message);
+        }
+    }
+
+    private static final String COMPLAINTS_IMPORT = "/api/v1/complaints:import";
 
     public DemoLoader(LoaderOptions options, PrintStream out) {
         this.options = options;
@@ -88,8 +99,11 @@ public final class DemoLoader {
                 params.seed(), java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(params.now()), params.communesPerDistrict(), params.dossiersPerMonth(), params.months());
         DemoStructure s = DemoStructure.build(params);
         long total = params.totalDossiers();
-        out.printf("province: %d units, %d procedures, %d dossiers%n", s.units().size(), s.procedures().size(), total);
-        long[] loaded = new long[3];
+        List<PublishingDecision> decisions = s.publishingDecisions();
+        List<Complaint> complaints = s.complaints();
+        out.printf("province: %d units, %d procedures, %d publishing decisions, %d dossiers, %d PAKN%n", s.units().size(),
+                s.procedures().size(), decisions.size(), total, complaints.size());
+        long[] loaded = new long[5];
         try {
             if (options.dryRun()) {
                 dryRun(s);
@@ -106,8 +120,18 @@ public final class DemoLoader {
             loaded[1] = loadBatches("procedures", "PROCEDURE", "/api/v1/procedures:batch", s.procedures().stream(),
                     s.procedures().size(), Procedure::code, agency);
             if (rejected.get() > 0) return summary(1, started, loaded);
-            loaded[2] = loadBatches("dossiers", "DOSSIER", "/api/v1/dossiers:batch", s.dossiers(), total,
+            loaded[2] = loadBatches("publishing decisions", "PUBLISHING_DECISION", "/api/v1/publishing-decisions:batch",
+                    decisions.stream(), decisions.size(), PublishingDecision::key, agency);
+            if (rejected.get() > 0) return summary(1, started, loaded);
+            loaded[3] = loadBatches("dossiers", "DOSSIER", "/api/v1/dossiers:batch", s.dossiers(), total,
                     Dossier::code, agency);
+            try {
+                loaded[4] = loadBatches("complaints", "COMPLAINT", COMPLAINTS_IMPORT, complaints.stream(),
+                        complaints.size(), Complaint::id, agency);
+            } catch (RouteMissing e) {
+                // only a 404 of the import route itself skips PAKN; any other failure fails the load
+                out.println("complaints: SKIPPED, " + e.getMessage());
+            }
             return summary(rejected.get() > 0 ? 1 : 0, started, loaded);
         } catch (LoadException e) {
             out.println("FAILED: " + e.getMessage());
@@ -224,6 +248,10 @@ public final class DemoLoader {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build());
+        if (resp.statusCode() == 404 && uri.getPath().endsWith(COMPLAINTS_IMPORT)) {
+            throw new RouteMissing("POST " + COMPLAINTS_IMPORT + " answered 404: the platform does not import PAKN yet ("
+                    + problemReason(resp.body()) + ")");
+        }
         if (resp.statusCode() != 200) {
             throw new LoadException(what + " refused as a whole: HTTP " + resp.statusCode() + " "
                     + problemReason(resp.body()));
@@ -262,16 +290,17 @@ public final class DemoLoader {
 
     private Summary summary(int exitCode, Instant started, long[] loaded) {
         Duration elapsed = Duration.between(started, Instant.now());
-        long items = loaded[0] + loaded[1] + loaded[2];
+        long items = loaded[0] + loaded[1] + loaded[2] + loaded[3] + loaded[4];
         double secs = Math.max(elapsed.toMillis() / 1000.0, 1e-3);
         Map<String, Long> eff = new TreeMap<>();
         synchronized (effects) {
             effects.forEach((k, v) -> eff.put(k, v.get()));
         }
         List<Rejection> first = rejections.stream().limit(SHOWN_ERRORS).toList();
-        out.printf("summary: %d units, %d procedures, %d dossiers accepted (%d items in %.1f s, %.0f items/s); "
-                        + "effects %s; rejected %d; retries %d%n",
-                loaded[0], loaded[1], loaded[2], items, secs, items / secs, eff, rejected.get(), http.retries());
+        out.printf("summary: %d units, %d procedures, %d publishing decisions, %d dossiers, %d PAKN accepted (%d items "
+                        + "in %.1f s, %.0f items/s); effects %s; rejected %d; retries %d%n",
+                loaded[0], loaded[1], loaded[2], loaded[3], loaded[4], items, secs, items / secs, eff, rejected.get(),
+                http.retries());
         if (rejected.get() > 0) {
             out.printf("FAILED: %d item(s) rejected; the first %d:%n", rejected.get(), first.size());
             first.forEach(r -> out.printf("  %s %s: HTTP %d %s%n", r.kind(), r.key(), r.status(), r.reason()));
@@ -280,8 +309,8 @@ public final class DemoLoader {
         } else if (!options.dryRun()) {
             out.println("OK");
         }
-        return new Summary(exitCode, loaded[0], loaded[1], loaded[2], rejected.get(), http.retries(), elapsed, eff,
-                first);
+        return new Summary(exitCode, loaded[0], loaded[1], loaded[2], loaded[3], loaded[4], rejected.get(),
+                http.retries(), elapsed, eff, first);
     }
 
     private void reject(Rejection r) {

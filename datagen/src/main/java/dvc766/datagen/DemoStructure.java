@@ -99,6 +99,16 @@ public final class DemoStructure {
     /** The catalogue template behind a procedure (its level, typical fee, relative volume). */
     public ProcedureCatalog.Template template(String procedureCode) { return templatesByCode.get(procedureCode); }
 
+    /** The publishing decisions (QĐCB) of the history window, a share of them late. */
+    public List<PublishingDecision> publishingDecisions() {
+        return DecisionGenerator.generate(this);
+    }
+
+    /** The PAKN of the history window (about one per hundred dossiers), with their steps up to {@code now}. */
+    public List<Complaint> complaints() {
+        return ComplaintGenerator.generate(this);
+    }
+
     /** The dossiers, oldest month first, generated lazily; the same sequence on every call. */
     public Stream<Dossier> dossiers() {
         return new DossierGenerator(this).stream();

@@ -90,8 +90,32 @@ class DemoLoaderTest {
         assertThat(s.procedures()).isEqualTo(expected.procedures().size());
         assertThat(s.dossiers()).isEqualTo(2400);
         assertThat(s.rejected()).isZero();
-        assertThat(s.effects()).containsEntry("CREATED", 103L + expected.procedures().size() + 2400);
+        // publishing decisions after the procedures they name, each once
+        DemoStructure structure = DemoStructure.build(new DemoParams(766, java.time.OffsetDateTime.parse(NOW), 2, 1200, 2));
+        int decisions = structure.publishingDecisions().size();
+        assertThat(decisions).isPositive();
+        assertThat(platform.decisionKeys).hasSize(decisions).allSatisfy((key, times) -> assertThat(times).isOne());
+        assertThat(s.decisions()).isEqualTo(decisions);
+        // this platform has no PAKN import (404): PAKN are skipped with a clear line, and the load still succeeds
+        assertThat(platform.complaintPosts.get()).isPositive();
+        assertThat(s.complaints()).isZero();
+        assertThat(output()).contains("complaints: SKIPPED, POST /api/v1/complaints:import answered 404");
+        assertThat(s.effects()).containsEntry("CREATED", 103L + expected.procedures().size() + decisions + 2400);
         assertThat(output()).contains("summary:", "items/s", "dossiers: 2400/2400").endsWith("OK\n");
+    }
+
+    @Test
+    void importsPaknWhenThePlatformOffersIt() {
+        platform.complaintsImport = true;
+
+        DemoLoader.Summary s = load();
+
+        assertThat(s.exitCode()).as(output()).isZero();
+        long expected = DemoStructure.build(new DemoParams(766, java.time.OffsetDateTime.parse(NOW), 2, 1200, 2))
+                .complaints().size();
+        assertThat(platform.complaintIds).hasSize((int) expected).allSatisfy((id, times) -> assertThat(times).isOne());
+        assertThat(s.complaints()).isEqualTo(expected);
+        assertThat(output()).doesNotContain("SKIPPED").contains("complaints: " + expected + "/" + expected);
     }
 
     @Test

@@ -44,12 +44,16 @@ final class FakePlatform implements AutoCloseable {
     volatile long dossierBatchDelayMillis = 0;
     final Set<String> rejectDossiers = ConcurrentHashMap.newKeySet();
     final Set<String> rejectUnits = ConcurrentHashMap.newKeySet();
+    volatile boolean complaintsImport = false; // false: the import route answers 404, like a platform without it
 
     // what happened
     final List<String> unitOrder = Collections.synchronizedList(new ArrayList<>());
     final Map<String, JsonNode> unitBodies = new ConcurrentHashMap<>();
     final Set<String> procedures = ConcurrentHashMap.newKeySet();
     final Map<String, Integer> dossierCodes = new ConcurrentHashMap<>();
+    final Map<String, Integer> decisionKeys = new ConcurrentHashMap<>();
+    final Map<String, Integer> complaintIds = new ConcurrentHashMap<>();
+    final AtomicInteger complaintPosts = new AtomicInteger();
     final List<Integer> procedureBatchSizes = Collections.synchronizedList(new ArrayList<>());
     final List<Integer> dossierBatchSizes = Collections.synchronizedList(new ArrayList<>());
     final List<String> problems = Collections.synchronizedList(new ArrayList<>());
@@ -71,6 +75,8 @@ final class FakePlatform implements AutoCloseable {
         server.createContext("/api/v1/admin/units/", this::unit);
         server.createContext("/api/v1/procedures:batch", this::procedureBatch);
         server.createContext("/api/v1/dossiers:batch", this::dossierBatch);
+        server.createContext("/api/v1/publishing-decisions:batch", this::decisionBatch);
+        server.createContext("/api/v1/complaints:import", this::complaintImport);
         server.start();
     }
 
@@ -184,6 +190,46 @@ final class FakePlatform implements AutoCloseable {
             } else {
                 results.add(result(i, code, 422, null, "unknown units " + missing));
             }
+        }
+        send(ex, 200, m.writeValueAsString(m.createObjectNode().set("results", results)), "application/json");
+    }
+
+    private void decisionBatch(HttpExchange ex) throws IOException {
+        if (!authorized(ex, "agency")) return;
+        JsonNode items = m.readTree(ex.getRequestBody()).path("items");
+        if (!batchSizeOk(ex, items)) return;
+        ArrayNode results = m.createArrayNode();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode it = items.get(i);
+            String key = it.path("unitCode").asText() + "/" + it.path("number").asText();
+            List<String> missing = new ArrayList<>();
+            it.path("procedures").forEach(e -> {
+                if (!procedures.contains(e.path("procedureCode").asText())) missing.add(e.path("procedureCode").asText());
+            });
+            if (missing.isEmpty() && unitBodies.containsKey(it.path("unitCode").asText())) {
+                decisionKeys.merge(key, 1, Integer::sum);
+                results.add(result(i, key, 201, "CREATED", null));
+            } else {
+                results.add(result(i, key, 422, null, "unknown unit or procedures " + missing));
+            }
+        }
+        send(ex, 200, m.writeValueAsString(m.createObjectNode().set("results", results)), "application/json");
+    }
+
+    private void complaintImport(HttpExchange ex) throws IOException {
+        complaintPosts.incrementAndGet();
+        if (!complaintsImport) {
+            problem(ex, 404, "not found", "no such route");
+            return;
+        }
+        if (!authorized(ex, "agency")) return;
+        JsonNode items = m.readTree(ex.getRequestBody()).path("items");
+        if (!batchSizeOk(ex, items)) return;
+        ArrayNode results = m.createArrayNode();
+        for (int i = 0; i < items.size(); i++) {
+            String id = items.get(i).path("id").asText();
+            complaintIds.merge(id, 1, Integer::sum);
+            results.add(result(i, id, 201, "CREATED", null));
         }
         send(ex, 200, m.writeValueAsString(m.createObjectNode().set("results", results)), "application/json");
     }
