@@ -16,6 +16,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -66,6 +67,7 @@ class IdempotencyTest {
 
         assertThat(count("SELECT count(*) FROM submission WHERE object_key = ?", code)).isEqualTo(1);
         assertThat(outboxEvents(code)).isEqualTo(1);
+        assertThat(KafkaProbe.await(Topics.DOSSIERS, e -> code.equals(e.key()), 1, Duration.ofSeconds(30))).hasSize(1);
         assertThat(KafkaProbe.await(Topics.DOSSIERS, e -> code.equals(e.key()), 2, Duration.ofSeconds(3))).hasSize(1);
         // without the key the same body is processed again (and is UNCHANGED)
         putDossier(province(), code, body).then().statusCode(200).body("effect", equalTo("UNCHANGED"));
@@ -104,6 +106,48 @@ class IdempotencyTest {
         m.put("code", code);
         m.putAll(d);
         return m;
+    }
+
+    @Test
+    void theAnswerIsStoredInTheWritesOwnTransaction() throws Exception {
+        String code = unique("HS");
+        String key = UUID.randomUUID().toString();
+        put(province(), key, code, JSON.writeValueAsString(dossier(procedure, "380"))).then().statusCode(201);
+        // one PostgreSQL transaction wrote the dossier, its audit row and the stored answer (rows never updated since)
+        Object tx = rows("SELECT xmin::text AS x FROM dossier WHERE code = ?", code).get(0).get("x");
+        assertThat(rows("SELECT xmin::text AS x, state FROM idempotency_key WHERE idem_key = ?", key).get(0))
+                .containsEntry("x", tx).containsEntry("state", "COMPLETED");
+        assertThat(rows("SELECT xmin::text AS x FROM submission WHERE object_key = ?", code).get(0)).containsEntry("x", tx);
+    }
+
+    @Test
+    void whenTheAnswerCannotBeStoredNothingIsCommittedAndTheKeyIsFree() throws Exception {
+        String code = unique("HS");
+        String key = "fail-" + UUID.randomUUID();
+        String body = JSON.writeValueAsString(dossier(procedure, "380"));
+        // the crash stand-in: storing the answer of this key fails inside the write's transaction
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE FUNCTION test_refuse_answer() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                    + "BEGIN RAISE EXCEPTION 'answer refused by the test'; END $$");
+            s.execute("CREATE TRIGGER test_refuse_answer BEFORE UPDATE ON idempotency_key FOR EACH ROW "
+                    + "WHEN (NEW.state = 'COMPLETED' AND NEW.idem_key LIKE 'fail-%') EXECUTE FUNCTION test_refuse_answer()");
+        }
+        try {
+            put(province(), key, code, body).then().statusCode(500);
+        } finally {
+            try (Connection c = db(); Statement s = c.createStatement()) {
+                s.execute("DROP TRIGGER test_refuse_answer ON idempotency_key");
+            }
+        }
+        // the write went with its answer: no dossier, no event, no accepted submission, and no key left IN_FLIGHT
+        assertThat(count("SELECT count(*) FROM dossier WHERE code = ?", code)).isZero();
+        assertThat(outboxEvents(code)).isZero();
+        assertThat(count("SELECT count(*) FROM submission WHERE object_key = ? AND outcome = 'ACCEPTED'", code)).isZero();
+        assertThat(count("SELECT count(*) FROM idempotency_key WHERE idem_key = ?", key)).isZero();
+        // so the retry with the same key is processed at once, and then replayed
+        put(province(), key, code, body).then().statusCode(201).body("effect", equalTo("CREATED"));
+        put(province(), key, code, body).then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertThat(outboxEvents(code)).isEqualTo(1);
     }
 
     @Test

@@ -5,7 +5,7 @@ import dvc766.ingestion.store.SubmissionLog;
 import dvc766.ingestion.store.SubmissionRecord;
 import dvc766.kit.problem.ProblemException;
 import dvc766.kit.security.Caller;
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,9 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Lets an agency read back what became of its submissions, and why one was rejected. */
+/** Lets an agency read back what became of its submissions, and why one was rejected; fails closed on roles. */
 @Path("/api/v1/submissions")
-@Authenticated
+@RolesAllowed({"agency", "admin"})
 @Tag(name = "Submissions")
 @SecurityRequirement(name = "SecurityScheme")
 public class SubmissionResource {
@@ -40,10 +40,12 @@ public class SubmissionResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Read a submission",
-            description = "A client reads only its own submissions (an administrator reads any); others answer 404.")
+            description = "Role agency or admin. A client reads only its own submissions (an administrator reads any); "
+                    + "others answer 404.")
     @APIResponse(responseCode = "200", description = "The submission.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public SubmissionView get(@Parameter(description = "The submission's id, as in the write's answer or problem instance.")
             @PathParam("id") String id) {
