@@ -13,7 +13,7 @@ import java.util.Map;
  * <pre>
  * java -cp … dvc766.bench.Bench [ingest] [latency] [recompute] [rankings]
  *      [--offset 20000] [--floor-port 28090] [--results file.md] [--phase-seconds 20]
- *      [--batch-concurrency 1] [--single-concurrency 8] [--rates 5,20,50] [--rankings-rate 200] [--dossiers 1000000]
+ *      [--batch-concurrency 1] [--single-concurrency 8] [--rates 5,20,50] [--rankings-rates 50,200] [--dossiers 1000000]
  * </pre>
  */
 public final class Bench {
@@ -48,8 +48,8 @@ public final class Bench {
                             Integer.parseInt(opt.getOrDefault("single-concurrency", "8"))).run();
                     case "latency" -> new ScoreLatencyBench(setup, http, out, lag, phase).run(Arrays.stream(
                             opt.getOrDefault("rates", "5,20,50").split(",")).map(Double::valueOf).toList());
-                    case "rankings" -> new RankingsBench(setup, http, out, phase)
-                            .run(Double.parseDouble(opt.getOrDefault("rankings-rate", "200")));
+                    case "rankings" -> new RankingsBench(setup, http, out, phase).run(Arrays.stream(
+                            opt.getOrDefault("rankings-rates", "50,200").split(",")).map(Double::valueOf).toList());
                     case "recompute" -> new RecomputeBench(setup.jdbcUrl(), "dvc", "dvc", out)
                             .run(Integer.parseInt(opt.getOrDefault("dossiers", "1000000")));
                     default -> throw new IllegalArgumentException("unknown benchmark " + w

@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
@@ -37,7 +36,6 @@ public final class OpenLoad {
         long interval = Math.round(1e9 / perSecond);
         int total = (int) Math.max(1, length.toNanos() / interval);
         CountDownLatch done = new CountDownLatch(total);
-        AtomicInteger late = new AtomicInteger();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
@@ -48,12 +46,12 @@ public final class OpenLoad {
                         long latency = System.nanoTime() - due;
                         if (stats != null) {
                             if (failure == null && resp.statusCode() / 100 == 2) stats.record(latency, 1);
-                            else {
-                                stats.error();
-                                if (failure == null && late.getAndIncrement() < 3) {
-                                    System.err.println("  (open load: HTTP " + resp.statusCode() + ")");
-                                }
-                            }
+                            else if (failure == null) stats.error("HTTP " + resp.statusCode());
+                            else stats.error(failure instanceof java.util.concurrent.TimeoutException
+                                    || failure.getCause() instanceof java.net.http.HttpTimeoutException
+                                    || failure instanceof java.util.concurrent.CompletionException
+                                            && failure.getCause() instanceof java.util.concurrent.TimeoutException
+                                    ? "no answer within " + timeout.toSeconds() + " s" : failure.getClass().getSimpleName());
                         }
                         done.countDown();
                     });

@@ -16,7 +16,10 @@ public final class Results {
         this.file = file;
     }
 
-    public void heading(String title, String... columns) {
+    /** Every table gets a last column: the machine's 1-minute load average when the row ended (2 cores here). */
+    public void heading(String title, String... cols) {
+        String[] columns = java.util.Arrays.copyOf(cols, cols.length + 1);
+        columns[cols.length] = "load";
         append("\n### " + title + "\n\n| " + String.join(" | ", columns) + " |\n|"
                 + "---|".repeat(columns.length) + "\n");
     }
@@ -24,7 +27,15 @@ public final class Results {
     public void row(Object... cells) {
         StringBuilder b = new StringBuilder("|");
         for (Object c : cells) b.append(' ').append(c).append(" |");
-        append(b.append('\n').toString());
+        append(b.append(' ').append(load()).append(" |\n").toString());
+    }
+
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     public void note(String text) {
@@ -34,7 +45,7 @@ public final class Results {
     /** A row for a latency/throughput phase: what, throughput, p50, p99, max, count, errors. */
     public void stats(String what, String unit, Stats s) {
         row(what, String.format("%.0f %s/s", s.itemsPerSecond(), unit), ms(s.p50()), ms(s.p99()), ms(s.maxMs()),
-                s.count(), s.errors());
+                s.count(), s.errorSummary());
     }
 
     static String ms(double v) {

@@ -17,8 +17,24 @@ public final class Stats {
         items += itemsDone;
     }
 
+    private final java.util.TreeMap<String, Integer> errorKinds = new java.util.TreeMap<>();
+
     public synchronized void error() {
         errors++;
+    }
+
+    /** An error of a kind ("HTTP 503", "timeout"), counted in {@link #errorSummary}. */
+    public synchronized void error(String kind) {
+        errors++;
+        errorKinds.merge(kind, 1, Integer::sum);
+    }
+
+    /** "0", or the count with its kinds: "120 (HTTP 503: 100, timeout: 20)". */
+    public synchronized String errorSummary() {
+        if (errors == 0 || errorKinds.isEmpty()) return Integer.toString(errors);
+        StringBuilder b = new StringBuilder();
+        errorKinds.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(": ").append(v));
+        return errors + " (" + b + ")";
     }
 
     public synchronized void wall(long nanos) {
