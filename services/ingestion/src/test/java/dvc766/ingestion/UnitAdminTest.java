@@ -39,7 +39,7 @@ class UnitAdminTest {
     @Test
     void adminCreatesAndUpdatesUnitsWithEvents() {
         String code = unique("D");
-        Map<String, Object> body = unitBody("Huyện Đông Sơn", "DISTRICT", "38");
+        Map<String, Object> body = unitBody("Xã Đông Hòa", "COMMUNE", "380");
         body.put("validFrom", "2022-01-01");
         body.put("updatedAt", "2026-01-01T10:00:00+07:00");
         putUnit(code, body).then().statusCode(201).body("kind", equalTo("UNIT")).body("effect", equalTo("CREATED"));
@@ -52,7 +52,7 @@ class UnitAdminTest {
         putUnit(code, body).then().statusCode(200).body("effect", equalTo("STALE"));
 
         assertThat(rows("SELECT name, revision FROM unit WHERE code = ?", code).get(0))
-                .containsEntry("name", "Huyện Đông Sơn").containsEntry("revision", 2L);
+                .containsEntry("name", "Xã Đông Hòa").containsEntry("revision", 2L);
         List<ConsumerRecord<String, String>> events = KafkaProbe.await(Topics.UNITS, e -> code.equals(e.key()), 2,
                 Duration.ofSeconds(30));
         assertThat(events).hasSize(2);
@@ -65,6 +65,23 @@ class UnitAdminTest {
         io.restassured.RestAssured.given().auth().oauth2(province()).contentType(ContentType.JSON)
                 .body(unitBody("X", "COMMUNE", "380")).put("/api/v1/admin/units/{code}", unique("U"))
                 .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void eCertifiedCopySinceIsACommunesAndNotInTheFuture() {
+        Map<String, Object> district = unitBody("Huyện thử", "DISTRICT", "38");
+        district.put("eCertifiedCopySince", "2024-05-01");
+        String d = unique("D");
+        putUnit(d, district).then().statusCode(400).body("errors[0].field", equalTo("eCertifiedCopySince"))
+                .body("errors[0].rule", equalTo("level"));
+        Map<String, Object> commune = unitBody("Xã thử", "COMMUNE", "380");
+        commune.put("eCertifiedCopySince", java.time.LocalDate.now(VN).plusDays(3).toString());
+        String c = unique("C");
+        putUnit(c, commune).then().statusCode(422).body("errors[0].field", equalTo("eCertifiedCopySince"))
+                .body("errors[0].rule", equalTo("notInFuture"));
+        assertThat(count("SELECT count(*) FROM unit WHERE code IN (?, ?)", d, c)).isZero();
+        commune.put("eCertifiedCopySince", java.time.LocalDate.now(VN).toString());
+        putUnit(c, commune).then().statusCode(201);
     }
 
     @Test

@@ -15,6 +15,7 @@ public record UnitRequest(
                 + "already be known and the unit must not become its own ancestor (422).") String parentCode,
         @Schema(description = "First day the unit holds this place in the tree; absent means since always.") LocalDate validFrom,
         @Schema(description = "Day the unit stops holding this place (exclusive); absent means still valid.") LocalDate validTo,
-        @Schema(description = "For communes: the day electronic certification of copies began.") LocalDate eCertifiedCopySince,
+        @Schema(description = "Communes only (else 400): the day electronic certification of copies (chứng thực bản "
+                + "sao điện tử) began; not after the day it is sent (else 422). Absent: not offered.") LocalDate eCertifiedCopySince,
         @Schema(description = "Time of this state at the source; orders updates. Absent means the time of receipt.")
         OffsetDateTime updatedAt) {}

@@ -67,7 +67,7 @@ public class UnitWrites {
                 }
                 Optional<Stored<Unit>> old = units.lock(c, u.code());
                 Violations implausible = new Violations();
-                UnitRules.plausibility(u, in.receivedAt(), config.futureSkew(), implausible);
+                UnitRules.plausibility(u, in.receivedAt(), config.futureSkew(), config.zone(), implausible);
                 if (u.parentCode() != null && !u.parentCode().equals(u.code())) {
                     if (tree.known(c, Set.of(u.parentCode())).isEmpty()) {
                         implausible.add("parentCode", "knownParent", "parent unit " + u.parentCode()
