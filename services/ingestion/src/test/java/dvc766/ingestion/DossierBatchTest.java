@@ -25,14 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class DossierBatchTest {
 
-    private static final Logger LOG = Logger.getLogger(DossierBatchTest.class);
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private String procedure;
 
@@ -63,33 +61,13 @@ class DossierBatchTest {
     }
 
     @Test
-    void thousandDossiersAreAppliedFastInOneTransactionAndAllEmitted() throws Exception {
-        // timed with the JDK's client, warmed up like the service: REST Assured's own overhead is not the service's
+    void thousandDossiersAreAppliedInOneTransactionAndAllEmitted() throws Exception {
+        // how fast is measured by bench/ (IngestBench) beside its baselines, not here
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (int i = 0; i < 3; i++) {
-            String warmUp = JSON.writeValueAsString(Map.of("items", items(unique("WARM"), 1000)));
-            HttpResponse<String> warm = http.send(batchRequest(warmUp), HttpResponse.BodyHandlers.ofString());
-            assertThat(warm.statusCode()).isEqualTo(200);
-        }
-
-        // best of three timed batches of 1000 new dossiers, so a moment of load on a shared machine is not taken for
-        // the service's speed; the last one is then checked in detail
-        long best = Long.MAX_VALUE;
-        String prefix = null;
-        String body = null;
-        HttpResponse<String> response = null;
-        for (int run = 0; run < 3; run++) {
-            prefix = unique("B");
-            body = JSON.writeValueAsString(Map.of("items", items(prefix, 1000)));
-            HttpRequest request = batchRequest(body);
-            long t0 = System.nanoTime();
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            long millis = (System.nanoTime() - t0) / 1_000_000;
-            LOG.infof("POST /api/v1/dossiers:batch with 1000 new dossiers took %d ms", millis);
-            assertThat(response.statusCode()).isEqualTo(200);
-            best = Math.min(best, millis);
-        }
-        assertThat(best).as("1000 dossiers in one batch, best of 3, in ms").isLessThan(1000);
+        String prefix = unique("B");
+        String body = JSON.writeValueAsString(Map.of("items", items(prefix, 1000)));
+        HttpResponse<String> response = http.send(batchRequest(body), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
         String last = prefix;
         JsonPath r = JsonPath.from(response.body());
 
