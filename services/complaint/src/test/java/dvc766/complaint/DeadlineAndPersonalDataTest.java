@@ -103,6 +103,8 @@ class DeadlineAndPersonalDataTest {
         given().auth().oauth2(official("380")).get("/api/v1/complaints/{id}", id).then().statusCode(200)
                 .body("contact.name", equalTo("Lê Thị Thường Xuân")).body("contact.phone", equalTo("0912 345 678"));
 
+        actOk(official("380"), id, "action", "REQUEST_INFO", "note", "Xin số hồ sơ");
+        actOk(official("380"), id, "action", "RECORD_INFO", "note", "Hồ sơ của bà Xuân số 123");
         Map<String, Object> statsBefore = rows("SELECT unit_code, category, received_at, status, revision FROM complaint WHERE id = ?", id).get(0);
         long eventsBefore = count("SELECT count(*) FROM kit_outbox WHERE event_key = ?", id);
         given().auth().oauth2(official("380")).delete("/api/v1/complaints/{id}/personal-data", id).then().statusCode(403);
@@ -111,7 +113,7 @@ class DeadlineAndPersonalDataTest {
 
         assertThat(count("SELECT count(*) FROM complaint_contact WHERE complaint_id = ?", id)).isZero();
         given().auth().oauth2(official("380")).get("/api/v1/complaints/{id}", id).then().statusCode(200)
-                .body("contact", nullValue()).body("text", nullValue()).body("personalDataErasedAt", notNullValue())
+                .body("contact", nullValue()).body("text", nullValue()).body("informationReply", nullValue()).body("personalDataErasedAt", notNullValue())
                 .body("category", equalTo("OFFICIAL_CONDUCT"));
         // the statistics stay: the same PAKN, the same facts, no change announced, still counted on open data
         assertThat(rows("SELECT unit_code, category, received_at, status, revision FROM complaint WHERE id = ?", id).get(0))

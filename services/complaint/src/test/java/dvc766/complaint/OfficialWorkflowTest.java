@@ -70,7 +70,9 @@ class OfficialWorkflowTest {
         given().auth().oauth2(officer).get("/api/v1/complaints/{id}", id).then().statusCode(200)
                 .body("actions.action", equalTo(List.of("SUBMIT", "ACCEPT", "REQUEST_INFO", "RECORD_INFO", "ANSWER", "PUBLISH", "RATE")))
                 .body("actions[1].actorSubject", equalTo("can-bo-380")).body("actions[1].actorUnit", equalTo("380"))
-                .body("infoRequests[0].returnedAt", notNullValue());
+                .body("infoRequests[0].returnedAt", notNullValue()).body("informationReply", equalTo("Ngày 2/11"));
+        // the citizen's reply is personal data: not in the append-only audit
+        assertThat(count("SELECT count(*) FROM complaint_action WHERE complaint_id = ? AND details::text LIKE '%2/11%'", id)).isZero();
 
         // one event per change (submit + 6 changes), in order, each valid against its schema
         List<String> events = events(id, 7);

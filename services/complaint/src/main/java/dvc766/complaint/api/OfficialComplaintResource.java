@@ -176,7 +176,7 @@ public class OfficialComplaintResource {
 
     private OfficialDetail detail(Caller caller, StoredComplaint s) {
         ContactDto contact = access.seesContact(caller, s) ? contacts.get(s.id()).map(OfficialComplaintResource::contact).orElse(null) : null;
-        return Views.detail(s, contact, log.of(s.id()));
+        return Views.detail(s, store.infoReply(s.id()), contact, log.of(s.id()));
     }
 
     private static ContactDto contact(String json) {

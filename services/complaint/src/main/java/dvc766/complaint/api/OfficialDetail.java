@@ -9,6 +9,6 @@ public record OfficialDetail(String id, String channel, String unitCode, String 
                              List<TransferDto> transfers, List<InfoRequestDto> infoRequests, OffsetDateTime refusedAt,
                              OffsetDateTime answeredAt, OffsetDateTime publishedAt, OffsetDateTime withdrawnAt,
                              String rating, boolean raisedAgain, OffsetDateTime answerDueAt, boolean overdue,
-                             String text, String answer, String refusalReason, String informationRequested,
+                             String text, String answer, String refusalReason, String informationRequested, String informationReply,
                              String raisedAgainText, ContactDto contact, OffsetDateTime personalDataErasedAt,
                              OffsetDateTime updatedAt, long revision, List<ActionView> actions) {}

@@ -42,7 +42,7 @@ final class Views {
                 t(s.updatedAt()), s.revision());
     }
 
-    static OfficialDetail detail(StoredComplaint s, ContactDto contact, List<ActionLog.Entry> actions) {
+    static OfficialDetail detail(StoredComplaint s, String infoReply, ContactDto contact, List<ActionLog.Entry> actions) {
         Complaint c = s.complaint();
         return new OfficialDetail(c.id(), c.channel().name(), c.unitCode(), c.category().name(), c.status().name(),
                 c.procedureCode(), c.dossierCode(), t(c.receivedAt()),
@@ -50,7 +50,7 @@ final class Views {
                 c.infoRequests().stream().map(r -> new InfoRequestDto(t(r.requestedAt()), t(r.returnedAt()))).toList(),
                 t(c.refusedAt()), t(c.answeredAt()), t(c.publishedAt()), t(c.withdrawnAt()),
                 c.rating() == null ? null : c.rating().name(), c.raisedAgain(), t(s.answerDueAt()), s.overdue(),
-                s.text(), s.answer(), s.refusalReason(), s.infoNote(), s.raisedAgainText(), contact,
+                s.text(), s.answer(), s.refusalReason(), s.infoNote(), infoReply, s.raisedAgainText(), contact,
                 t(s.personalDataErasedAt()), t(s.updatedAt()), s.revision(),
                 actions.stream().map(a -> new ActionView(a.action(), t(a.at()), a.actorKind(), a.actorSubject(),
                         a.actorUnit(), a.fromStatus(), a.toStatus())).toList());

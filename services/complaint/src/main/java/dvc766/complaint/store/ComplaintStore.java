@@ -28,7 +28,7 @@ public class ComplaintStore {
             id, ref, channel, unit_code, category, procedure_code, dossier_code, received_at, transfers::text,
             info_requests::text, refused_at, answered_at, published_at, withdrawn_at, rating, raised_again, status,
             overdue, answer_due_at, next_check_at, updated_at, source_updated_at, revision, text, answer,
-            refusal_reason, info_note, raised_again_text, secret_sha256, personal_data_erased_at """;
+            refusal_reason, info_note, raised_again_text, secret_sha256, personal_data_erased_at""";
 
     /** A page of a list, and how many match in all. */
     public record Page(List<StoredComplaint> items, long total) {}
@@ -57,8 +57,8 @@ public class ComplaintStore {
     /** The PAKN whose on-time state may have changed by {@code now}, locked; others' locked rows are skipped. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<StoredComplaint> lockDue(Instant now, int limit) {
-        return Jdbc.query(ds, "SELECT " + COLUMNS + """
-                 FROM complaint WHERE next_check_at <= ? ORDER BY next_check_at LIMIT ? FOR UPDATE SKIP LOCKED""",
+        return Jdbc.query(ds, "SELECT " + COLUMNS
+                + " FROM complaint WHERE next_check_at <= ? ORDER BY next_check_at LIMIT ? FOR UPDATE SKIP LOCKED",
                 ComplaintStore::read, now, limit);
     }
 
@@ -116,11 +116,22 @@ public class ComplaintStore {
                 WHERE refused_at IS NULL AND withdrawn_at IS NULL AND (answered_at IS NULL OR published_at IS NULL)""", now);
     }
 
+    /** Keeps the citizen's reply to a request for information (personal data, so not in the audit). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordInfoReply(String id, String reply) {
+        Jdbc.update(ds, "UPDATE complaint SET info_reply = ? WHERE id = ?", reply, id);
+    }
+
+    public String infoReply(String id) {
+        List<String> found = Jdbc.query(ds, "SELECT info_reply FROM complaint WHERE id = ?", rs -> rs.getString(1), id);
+        return found.isEmpty() ? null : found.get(0); // a null element: findFirst() would throw
+    }
+
     /** Removes the citizen's texts (personal data); the timed state, hence every statistic, stays. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void eraseTexts(String id, Instant at) {
         Jdbc.update(ds, """
-                UPDATE complaint SET text = NULL, text_fingerprint = NULL, raised_again_text = NULL,
+                UPDATE complaint SET text = NULL, text_fingerprint = NULL, raised_again_text = NULL, info_reply = NULL,
                     personal_data_erased_at = ? WHERE id = ?""", at, id);
     }
 

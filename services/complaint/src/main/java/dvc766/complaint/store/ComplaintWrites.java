@@ -84,8 +84,9 @@ public class ComplaintWrites {
         Map<String, Object> details = new LinkedHashMap<>();
         if (toUnit != null) details.put("toUnitCode", toUnit);
         if (action == Action.REFUSE) details.put("reason", texts.reason());
-        if (action == Action.REQUEST_INFO || action == Action.RECORD_INFO) details.put("note", texts.note());
+        if (action == Action.REQUEST_INFO) details.put("note", texts.note());
         StoredComplaint saved = save(s, at, at);
+        if (action == Action.RECORD_INFO) store.recordInfoReply(next.id(), texts.note());
         log.record(next.id(), action.name(), at, actor, before.complaint().status().name(), next.status().name(), details);
         return saved;
     }

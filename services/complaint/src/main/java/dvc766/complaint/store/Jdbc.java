@@ -31,7 +31,7 @@ final class Jdbc {
                 return out;
             }
         } catch (SQLException e) {
-            throw new StoreException("query failed: " + firstWords(sql), e);
+            throw new StoreException("query failed (" + e.getMessage() + "): " + firstWords(sql), e);
         }
     }
 
@@ -40,7 +40,7 @@ final class Jdbc {
             bind(ps, params);
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("update failed: " + firstWords(sql), e);
+            throw new StoreException("update failed (" + e.getMessage() + "): " + firstWords(sql), e);
         }
     }
 
