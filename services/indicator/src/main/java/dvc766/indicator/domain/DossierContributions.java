@@ -27,6 +27,15 @@ public final class DossierContributions {
      * @param te the evaluation instant, {@code min(pe, now)}; facts dated after it do not exist yet
      */
     public static Contributions contributionsOf(DossierFacts d, ProcedureFacts p, Period period, Instant te, WorkingDayCalendar calendar) {
+        return contributionsOf(d, p, period, te, calendar, null);
+    }
+
+    /**
+     * @param petitionReceivedAt the receipt of the earliest PAKN naming the dossier, if any: a dossier named by a PAKN
+     *        received by {@code te} fails DOSSIER_SATISFACTION
+     */
+    public static Contributions contributionsOf(DossierFacts d, ProcedureFacts p, Period period, Instant te, WorkingDayCalendar calendar,
+            Instant petitionReceivedAt) {
         if (d.withdrawn() || d.receivedAt() == null || d.receivedAt().isAfter(te)) return Contributions.NONE;
         Instant ps = period.start();
         Instant pe = period.end();
@@ -42,8 +51,7 @@ public final class DossierContributions {
             boolean onTime = v != DossierTiming.Verdict.OVERDUE;
             m.put(ON_TIME_PROCESSING, Counts.of(onTime));
             m.put(EARLY_PROCESSING, Counts.of(v == DossierTiming.Verdict.EARLY));
-            // the PAKN part of DOSSIER_SATISFACTION comes with the complaint events
-            m.put(DOSSIER_SATISFACTION, Counts.of(onTime && !"DISSATISFIED".equals(d.rating())));
+            m.put(DOSSIER_SATISFACTION, Counts.of(onTime && !"DISSATISFIED".equals(d.rating()) && !by(petitionReceivedAt, te)));
         }
         if (inR) {
             m.put(DOSSIER_SYNC, Counts.of(by(d.syncedAt(), te)));
@@ -62,6 +70,31 @@ public final class DossierContributions {
             m.put(AVG_PROCESSING_TIME, new Counts(Math.max(0, spent.getSeconds()), 1));
         }
         return new Contributions(m);
+    }
+
+    /**
+     * The usage indicators' items the dossier qualifies for in the period at {@code te} (each names its procedure): an
+     * ONLINE dossier in R(P) for ONLINE_SERVICE_USAGE, a dossier in R(P) using population data for
+     * CITIZEN_DATA_FORMALITY, a dossier paid online in P (by te) for PAYMENT_USAGE.
+     */
+    public static java.util.Set<String> usageOf(DossierFacts d, Period period, Instant te) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (d.withdrawn() || d.receivedAt() == null || d.receivedAt().isAfter(te)) return out;
+        if (period.contains(d.receivedAt())) {
+            if ("ONLINE".equals(d.channel())) out.add(ONLINE_SERVICE_USAGE);
+            if (d.populationDataUsed()) out.add(CITIZEN_DATA_FORMALITY);
+        }
+        if (by(d.paidOnlineAt(), te) && period.contains(d.paidOnlineAt())) out.add(PAYMENT_USAGE);
+        return out;
+    }
+
+    /** The periods in which {@link #usageOf} can be non-empty at {@code now}: those of the receipt and of the payment. */
+    public static java.util.Set<Period> usagePeriods(DossierFacts d, Instant now) {
+        java.util.Set<Period> out = new java.util.TreeSet<>();
+        if (d.withdrawn() || d.receivedAt() == null || d.receivedAt().isAfter(now)) return out;
+        out.addAll(Period.standardPeriodsOverlapping(d.receivedAt(), d.receivedAt().plusNanos(1)));
+        if (by(d.paidOnlineAt(), now)) out.addAll(Period.standardPeriodsOverlapping(d.paidOnlineAt(), d.paidOnlineAt().plusNanos(1)));
+        return out;
     }
 
     private static boolean by(Instant t, Instant te) {

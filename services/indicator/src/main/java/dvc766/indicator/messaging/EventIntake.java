@@ -1,7 +1,9 @@
 package dvc766.indicator.messaging;
 
 import dvc766.contracts.events.CloudEvent;
+import dvc766.contracts.events.ComplaintData;
 import dvc766.contracts.events.DossierData;
+import dvc766.contracts.events.PublishingDecisionData;
 import dvc766.contracts.events.EventType;
 import dvc766.contracts.events.ProcedureData;
 import dvc766.contracts.events.UnitData;
@@ -62,6 +64,18 @@ public class EventIntake {
     @Blocking
     public void dossiers(ConsumerRecords<String, String> records) {
         handle(records, EventType.DOSSIER_UPSERTED, DossierData.class, EventIntake::problem, engine::applyDossiers);
+    }
+
+    @Incoming("complaints")
+    @Blocking
+    public void complaints(ConsumerRecords<String, String> records) {
+        handle(records, EventType.COMPLAINT_UPSERTED, ComplaintData.class, EventIntake::problem, engine::applyPetitions);
+    }
+
+    @Incoming("decisions")
+    @Blocking
+    public void decisions(ConsumerRecords<String, String> records) {
+        handle(records, EventType.PUBLISHING_DECISION_UPSERTED, PublishingDecisionData.class, EventIntake::problem, engine::applyDecisions);
     }
 
     private record Parsed<T>(ConsumerRecord<String, String> record, CloudEvent<T> event) {}
@@ -158,6 +172,24 @@ public class EventIntake {
         if (blank(d.unitCode())) p.add("data.unitCode: required");
         if (blank(d.procedureCode())) p.add("data.procedureCode: required");
         if (d.receivedAt() == null) p.add("data.receivedAt: required");
+        if (d.updatedAt() == null) p.add("data.updatedAt: required");
+        return p.isEmpty() ? null : String.join("; ", p);
+    }
+
+    static String problem(ComplaintData c) {
+        List<String> p = new ArrayList<>();
+        if (blank(c.id())) p.add("data.id: required");
+        if (blank(c.unitCode())) p.add("data.unitCode: required");
+        if (c.receivedAt() == null) p.add("data.receivedAt: required");
+        if (c.updatedAt() == null) p.add("data.updatedAt: required");
+        return p.isEmpty() ? null : String.join("; ", p);
+    }
+
+    static String problem(PublishingDecisionData d) {
+        List<String> p = new ArrayList<>();
+        if (blank(d.unitCode())) p.add("data.unitCode: required");
+        if (blank(d.number())) p.add("data.number: required");
+        if (d.signedOn() == null) p.add("data.signedOn: required");
         if (d.updatedAt() == null) p.add("data.updatedAt: required");
         return p.isEmpty() ? null : String.join("; ", p);
     }

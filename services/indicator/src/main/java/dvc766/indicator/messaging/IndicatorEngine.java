@@ -1,8 +1,29 @@
 package dvc766.indicator.messaging;
 
 import dvc766.common.calendar.WorkingDayCalendar;
+import dvc766.indicator.config.CalendarHolder;
 import dvc766.common.period.Period;
+import dvc766.contracts.events.ComplaintData;
 import dvc766.contracts.events.DossierData;
+import dvc766.indicator.config.RuleSetCatalog;
+import dvc766.indicator.domain.PetitionDeadlines;
+import dvc766.indicator.domain.PetitionFacts;
+import dvc766.indicator.domain.PetitionTiming;
+import dvc766.indicator.domain.RuleSet;
+import dvc766.contracts.events.PublishingDecisionData;
+import dvc766.indicator.domain.DecisionContributions;
+import dvc766.indicator.domain.DecisionDeadlines;
+import dvc766.indicator.domain.DecisionFacts;
+import dvc766.indicator.domain.ItemCount;
+import dvc766.indicator.store.DecisionStore;
+import dvc766.indicator.store.CatalogStore;
+import dvc766.indicator.domain.Indicators;
+import dvc766.indicator.domain.UnitContributions;
+import dvc766.indicator.domain.ProcedureCatalog;
+import dvc766.indicator.store.ItemKey;
+import dvc766.indicator.store.ItemStore;
+import dvc766.indicator.store.DossierLock;
+import dvc766.indicator.store.PetitionStore;
 import dvc766.contracts.events.ProcedureData;
 import dvc766.contracts.events.UnitData;
 import dvc766.indicator.domain.Counts;
@@ -45,24 +66,40 @@ import java.util.function.ToLongFunction;
 @ApplicationScoped
 public class IndicatorEngine {
 
+    /** Object kinds of the generic contribution rows. */
+    public static final String DOSSIER = "DOSSIER", PETITION = "PETITION", DECISION = "DECISION";
+
     private final FactStore facts;
     private final UnitStore units;
     private final CounterStore counters;
     private final ScorePublisher publisher;
     private final TreeLock tree;
     private final ProcedureLock procedureLock;
-    private final WorkingDayCalendar calendar;
+    private final CalendarHolder calendars;
     private final Clock clock;
+    private final PetitionStore petitions;
+    private final DossierLock dossierLock;
+    private final RuleSetCatalog ruleSets;
+    private final DecisionStore decisions;
+    private final ItemStore items;
+    private final CatalogStore catalog;
 
     public IndicatorEngine(FactStore facts, UnitStore units, CounterStore counters, ScorePublisher publisher, TreeLock tree,
-            ProcedureLock procedureLock, WorkingDayCalendar calendar, Clock clock) {
+            ProcedureLock procedureLock, CalendarHolder calendars, Clock clock, PetitionStore petitions, DossierLock dossierLock,
+            RuleSetCatalog ruleSets, DecisionStore decisions, ItemStore items, CatalogStore catalog) {
+        this.catalog = catalog;
+        this.decisions = decisions;
+        this.items = items;
+        this.petitions = petitions;
+        this.dossierLock = dossierLock;
+        this.ruleSets = ruleSets;
         this.procedureLock = procedureLock;
         this.facts = facts;
         this.units = units;
         this.counters = counters;
         this.publisher = publisher;
         this.tree = tree;
-        this.calendar = calendar;
+        this.calendars = calendars;
         this.clock = clock;
     }
 
@@ -86,24 +123,292 @@ public class IndicatorEngine {
         tree.shared();
         Collection<DossierData> newest = newestPerKey(states, DossierData::code, DossierData::revision, DossierData::updatedAt);
         procedureLock.shared(newest.stream().map(DossierData::procedureCode).toList());
+        dossierLock.shared(newest.stream().map(DossierData::code).toList());
         List<String> changed = facts.upsertDossiers(new ArrayList<>(newest));
         if (changed.isEmpty()) return;
         Set<String> changedSet = new TreeSet<>(changed);
         units.ensure(newest.stream().filter(d -> changedSet.contains(d.code())).map(DossierData::unitCode).toList());
-        publisher.rescore(counters.apply(reevaluate(changed, now)), now);
+        Map<ItemKey, ItemCount> itemDeltas = new TreeMap<>();
+        publisher.rescore(commit(reevaluate(changed, now, itemDeltas), itemDeltas, now), now);
     }
 
-    /** Re-evaluates up to {@code limit} dossiers whose next check is due; returns how many it took. */
+    /**
+     * Re-evaluates up to {@code limit} dossiers, and up to {@code limit} PAKN, whose next check is due; returns how many
+     * objects it took (the scheduler calls again while that reaches {@code limit}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int runDueChecks(int limit) {
         Instant now = now();
         tree.shared();
         List<String> due = facts.lockDue(now, limit);
-        if (due.isEmpty()) return 0;
+        List<String> duePetitions = petitions.lockDue(now, limit);
+        List<String> dueDecisions = decisions.lockDue(now, limit);
+        if (due.isEmpty() && duePetitions.isEmpty() && dueDecisions.isEmpty()) return 0;
         List<String> sorted = new ArrayList<>(due);
         sorted.sort(null);
-        publisher.rescore(counters.apply(reevaluate(sorted, now)), now);
-        return due.size();
+        Map<ItemKey, ItemCount> itemDeltas = new TreeMap<>();
+        Map<CounterKey, Counts> deltas = new TreeMap<>(reevaluate(sorted, now, itemDeltas));
+        reevaluatePetitions(duePetitions, now).forEach((k, v) -> deltas.merge(k, v, Counts::plus));
+        reevaluateDecisions(dueDecisions, now).forEach((k, v) -> itemDeltas.merge(k, v, ItemCount::plus));
+        publisher.rescore(commit(deltas, itemDeltas, now), now);
+        return Math.max(due.size(), Math.max(duePetitions.size(), dueDecisions.size()));
+    }
+
+    /** Applies publishing decisions (newer states only): PUBLISH_ON_TIME and PUBLIC_UPDATE_ON_TIME, per procedure. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyDecisions(List<PublishingDecisionData> states) {
+        applyDecisions(states, now());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyDecisions(List<PublishingDecisionData> states, Instant now) {
+        tree.shared();
+        List<PublishingDecisionData> newest = new ArrayList<>(newestPerKey(states, PublishingDecisionData::key,
+                PublishingDecisionData::revision, PublishingDecisionData::updatedAt));
+        List<String> changed = decisions.upsert(newest);
+        if (changed.isEmpty()) return;
+        units.ensure(newest.stream().map(PublishingDecisionData::unitCode).toList());
+        publisher.rescore(commit(Map.of(), reevaluateDecisions(changed, now), now), now);
+    }
+
+    /** The publishing-decision deadlines of the default rule set. */
+    DecisionDeadlines decisionDeadlines() {
+        RuleSet rs = ruleSets.defaultRuleSet();
+        return DecisionDeadlines.of(rs == null ? null : rs.deadlines());
+    }
+
+    Map<ItemKey, ItemCount> reevaluateDecisions(List<String> keys, Instant now) {
+        if (keys.isEmpty()) return Map.of();
+        DecisionDeadlines dl = decisionDeadlines();
+        Map<String, DecisionFacts> loaded = decisions.load(keys);
+        Map<String, Instant> next = new HashMap<>();
+        Map<String, Map<ItemKey, ItemCount>> fresh = new HashMap<>();
+        for (String key : keys) {
+            DecisionFacts d = loaded.get(key);
+            if (d == null) continue;
+            fresh.put(key, decisionItemsAt(d, now, dl, calendars.current()));
+            next.put(key, DecisionContributions.nextCheckAt(d, now, dl, calendars.current()));
+        }
+        decisions.setNextChecks(next);
+        return replaceItems(DECISION, fresh);
+    }
+
+    /** Everything one decision adds to distinct-counted items at {@code now}, over its periods. */
+    public static Map<ItemKey, ItemCount> decisionItemsAt(DecisionFacts d, Instant now, DecisionDeadlines dl, WorkingDayCalendar calendar) {
+        Map<ItemKey, ItemCount> out = new TreeMap<>();
+        for (Period period : DecisionContributions.periodsOf(d, now)) {
+            Instant te = period.end().isBefore(now) ? period.end() : now;
+            DecisionContributions.itemsOf(d, period, te, dl, calendar).forEach((indicator, byItem) -> byItem.forEach(
+                    (item, c) -> out.put(new ItemKey(d.unitCode(), period.key(), indicator, item), c)));
+        }
+        return out;
+    }
+
+    /** Stores the objects' fresh item contributions where they changed and returns the item deltas (new minus old). */
+    Map<ItemKey, ItemCount> replaceItems(String kind, Map<String, Map<ItemKey, ItemCount>> fresh) {
+        Map<String, Map<ItemKey, ItemCount>> stored = items.contributions(kind, fresh.keySet());
+        Map<String, Map<ItemKey, ItemCount>> replaced = new HashMap<>();
+        Map<ItemKey, ItemCount> deltas = new TreeMap<>();
+        fresh.forEach((key, now) -> {
+            Map<ItemKey, ItemCount> old = stored.getOrDefault(key, Map.of());
+            if (old.equals(now)) return;
+            replaced.put(key, now);
+            now.forEach((k, v) -> deltas.merge(k, v, ItemCount::plus));
+            old.forEach((k, v) -> deltas.merge(k, v.negate(), ItemCount::plus));
+        });
+        items.replaceContributions(kind, replaced);
+        deltas.values().removeIf(ItemCount::isZero);
+        return deltas;
+    }
+
+    /**
+     * Writes one transaction's changes: summable deltas go to their units and, through the closure, to every ancestor;
+     * item deltas go to every ancestor's item references, and each item entering or leaving an ancestor's counts moves
+     * that ancestor's pooled counter by one. Returns the (unit, period) pairs whose pooled counts changed.
+     */
+    Set<UnitPeriod> commit(Map<CounterKey, Counts> own, Map<ItemKey, ItemCount> itemDeltas, Instant now) {
+        return live(counters.apply(own, pooledChanges(items.apply(itemDeltas))), now);
+    }
+
+    /** The (period, indicator, item) sums placed at each of the ancestors, times {@code sign}. */
+    static Map<ItemKey, ItemCount> at(List<String> ancestors, Map<ItemKey, ItemCount> sums, int sign) {
+        Map<ItemKey, ItemCount> out = new TreeMap<>();
+        for (String a : ancestors) {
+            sums.forEach((k, v) -> out.put(new ItemKey(a, k.period(), k.indicator(), k.item()), sign < 0 ? v.negate() : v));
+        }
+        return out;
+    }
+
+    /**
+     * The present-state counters (period {@code *}: catalogue, communes) count in every period's score; a change of them
+     * re-scores the unit's live periods (the month, quarter and year holding now). Past periods keep what was published.
+     */
+    static Set<UnitPeriod> live(Set<UnitPeriod> touched, Instant now) {
+        Set<UnitPeriod> out = new TreeSet<>();
+        for (UnitPeriod up : touched) {
+            if (!Indicators.CURRENT.equals(up.period())) {
+                out.add(up);
+                continue;
+            }
+            for (Period.Kind kind : List.of(Period.Kind.MONTH, Period.Kind.QUARTER, Period.Kind.YEAR)) {
+                out.add(new UnitPeriod(up.unit(), Period.containing(now, kind).key()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The pooled counter deltas of item changes at ancestors: a decision item entering, leaving or failing an ancestor's
+     * counts; a usage item gaining its first or losing its last qualifying dossier, which counts only when the procedure
+     * belongs to the ancestor's subtree and has the feature (online, fee-bearing, for citizens).
+     */
+    Map<CounterKey, Counts> pooledChanges(List<ItemStore.Change> changes) {
+        Map<CounterKey, Counts> out = new TreeMap<>();
+        List<ItemStore.Change> usage = new ArrayList<>();
+        for (ItemStore.Change c : changes) {
+            if (Indicators.USAGE.contains(c.key().indicator())) {
+                if (c.before().counted() != c.after().counted()) usage.add(c);
+                continue;
+            }
+            Counts delta = ItemCount.change(c.before(), c.after());
+            if (!delta.isZero()) out.merge(new CounterKey(c.key().unit(), c.key().period(), c.key().indicator()), delta, Counts::plus);
+        }
+        if (usage.isEmpty()) return out;
+        Map<String, ProcedureCatalog> members = catalog.memberStates(usage.stream().map(c -> new String[] {c.key().unit(), c.key().item()}).toList());
+        for (ItemStore.Change c : usage) {
+            ProcedureCatalog p = members.get(c.key().unit() + "\n" + c.key().item());
+            if (p == null || !p.gate(c.key().indicator())) continue;
+            out.merge(new CounterKey(c.key().unit(), c.key().period(), c.key().indicator()), new Counts(c.after().counted() ? 1 : -1, 0), Counts::plus);
+        }
+        return out;
+    }
+
+    /**
+     * Pooled deltas of a procedure's catalogue state or membership changing from ({@code before}, {@code beforeMembers})
+     * to ({@code after}, {@code afterMembers}): its present-state counts at each ancestor it joins or leaves, and one per
+     * (ancestor, period) where it has qualifying dossiers and its feature or membership changed.
+     */
+    Map<CounterKey, Counts> catalogChange(String code, ProcedureCatalog before, Set<String> beforeMembers, ProcedureCatalog after,
+            Set<String> afterMembers, Instant now) {
+        Map<CounterKey, Counts> out = new TreeMap<>();
+        Set<String> all = new TreeSet<>(beforeMembers);
+        all.addAll(afterMembers);
+        Map<String, Counts> was = before == null ? Map.of() : before.counts(now);
+        Map<String, Counts> is = after == null ? Map.of() : after.counts(now);
+        for (String a : all) {
+            if (beforeMembers.contains(a)) was.forEach((i, c) -> out.merge(new CounterKey(a, Indicators.CURRENT, i), c.negate(), Counts::plus));
+            if (afterMembers.contains(a)) is.forEach((i, c) -> out.merge(new CounterKey(a, Indicators.CURRENT, i), c, Counts::plus));
+        }
+        for (String[] used : catalog.usedAt(code, all, Indicators.USAGE)) {
+            String a = used[0], indicator = used[2];
+            int b = beforeMembers.contains(a) && before != null && before.gate(indicator) ? 1 : 0;
+            int n = afterMembers.contains(a) && after != null && after.gate(indicator) ? 1 : 0;
+            if (b != n) out.merge(new CounterKey(a, used[1], indicator), new Counts(n - b, 0), Counts::plus);
+        }
+        out.values().removeIf(Counts::isZero);
+        return out;
+    }
+
+    /** Recomputes the membership of procedures after the tree changed; returns the pooled deltas. */
+    Map<CounterKey, Counts> remember(Collection<String> procedures, Instant now) {
+        Map<CounterKey, Counts> out = new TreeMap<>();
+        Map<String, ProcedureCatalog> states = catalog.lock(procedures);
+        for (String code : new TreeSet<>(procedures)) {
+            ProcedureCatalog p = states.get(code);
+            if (p == null) continue;
+            Set<String> before = catalog.members(code);
+            Set<String> after = catalog.ancestorsOf(p.unitCodes());
+            if (before.equals(after)) continue;
+            catalogChange(code, p, before, p, after, now).forEach((k, v) -> out.merge(k, v, Counts::plus));
+            catalog.setMembers(code, after);
+        }
+        return out;
+    }
+
+    /**
+     * Applies PAKN states (newer ones only): each counts for its currently competent unit; a PAKN naming a dossier makes
+     * that dossier fail DOSSIER_SATISFACTION from the PAKN's receipt, whichever of the two arrived first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyPetitions(List<ComplaintData> states) {
+        applyPetitions(states, now());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyPetitions(List<ComplaintData> states, Instant now) {
+        tree.shared();
+        List<ComplaintData> newest = new ArrayList<>(newestPerKey(states, ComplaintData::id, ComplaintData::revision, ComplaintData::updatedAt));
+        Set<String> named = new TreeSet<>();
+        newest.forEach(p -> { if (p.dossierCode() != null && !p.dossierCode().isBlank()) named.add(p.dossierCode()); });
+        named.addAll(petitions.namedDossiers(newest.stream().map(ComplaintData::id).toList()).values().stream()
+                .map(v -> v.substring(0, v.lastIndexOf('|'))).filter(v -> !v.equals("null")).toList());
+        dossierLock.exclusive(named);
+        List<PetitionStore.Changed> changed = petitions.upsert(newest);
+        if (changed.isEmpty()) return;
+        Map<String, String> unitOf = new HashMap<>();
+        newest.forEach(p -> unitOf.put(p.id(), p.unitCode()));
+        units.ensure(changed.stream().map(c -> unitOf.get(c.id())).toList());
+        Map<CounterKey, Counts> deltas = new TreeMap<>(reevaluatePetitions(changed.stream().map(PetitionStore.Changed::id).toList(), now));
+        Set<String> dossiers = new TreeSet<>();
+        for (PetitionStore.Changed c : changed) {
+            if (!c.dossierLinkChanged()) continue;
+            if (c.previousDossier() != null) dossiers.add(c.previousDossier());
+            if (c.dossier() != null) dossiers.add(c.dossier());
+        }
+        List<String> existing = facts.lockExisting(dossiers);
+        Map<ItemKey, ItemCount> itemDeltas = new TreeMap<>();
+        if (!existing.isEmpty()) reevaluate(existing, now, itemDeltas).forEach((k, v) -> deltas.merge(k, v, Counts::plus));
+        publisher.rescore(commit(deltas, itemDeltas, now), now);
+    }
+
+    /** The PAKN deadlines of the default rule set (counters are shared by every active rule set). */
+    PetitionDeadlines petitionDeadlines() {
+        RuleSet rs = ruleSets.defaultRuleSet();
+        return PetitionDeadlines.of(rs == null ? null : rs.deadlines());
+    }
+
+    Map<CounterKey, Counts> reevaluatePetitions(List<String> ids, Instant now) {
+        if (ids.isEmpty()) return Map.of();
+        PetitionDeadlines dl = petitionDeadlines();
+        Map<String, PetitionFacts> loaded = petitions.load(ids);
+        Map<String, Instant> next = new HashMap<>();
+        Map<String, Map<CounterKey, Counts>> fresh = new HashMap<>();
+        for (String id : ids) {
+            PetitionFacts p = loaded.get(id);
+            if (p == null) continue;
+            fresh.put(id, petitionContributionsAt(p, now, dl, calendars.current()));
+            next.put(id, PetitionTiming.nextCheckAt(p, now, dl, calendars.current()));
+        }
+        petitions.setNextChecks(next);
+        return replace(PETITION, fresh);
+    }
+
+    /** Everything one PAKN contributes at {@code now}, over every period it counts in, keyed by counter. */
+    public static Map<CounterKey, Counts> petitionContributionsAt(PetitionFacts p, Instant now, PetitionDeadlines dl, WorkingDayCalendar calendar) {
+        Map<CounterKey, Counts> out = new TreeMap<>();
+        for (Period period : PetitionTiming.periodsOf(p, now)) {
+            Instant te = period.end().isBefore(now) ? period.end() : now;
+            PetitionTiming.contributionsOf(p, period, te, dl, calendar).byIndicator()
+                    .forEach((indicator, c) -> out.put(new CounterKey(p.unitCode(), period.key(), indicator), c));
+        }
+        return out;
+    }
+
+    /** Stores the objects' fresh contributions where they changed and returns the counter deltas (new minus old). */
+    Map<CounterKey, Counts> replace(String kind, Map<String, Map<CounterKey, Counts>> fresh) {
+        Map<String, Map<CounterKey, Counts>> stored = counters.contributions(kind, fresh.keySet());
+        Map<String, Map<CounterKey, Counts>> replaced = new HashMap<>();
+        Map<CounterKey, Counts> deltas = new TreeMap<>();
+        fresh.forEach((key, now) -> {
+            Map<CounterKey, Counts> old = stored.getOrDefault(key, Map.of());
+            if (old.equals(now)) return;
+            replaced.put(key, now);
+            now.forEach((k, v) -> deltas.merge(k, v, Counts::plus));
+            old.forEach((k, v) -> deltas.merge(k, v.negate(), Counts::plus));
+        });
+        counters.replaceContributions(kind, replaced);
+        deltas.values().removeIf(Counts::isZero);
+        return deltas;
     }
 
     /**
@@ -113,15 +418,27 @@ public class IndicatorEngine {
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyProcedures(List<ProcedureData> states) {
         Instant now = now();
+        tree.shared();
         List<ProcedureData> newest = new ArrayList<>(newestPerKey(states, ProcedureData::code, ProcedureData::revision, ProcedureData::updatedAt));
         newest.sort(Comparator.comparing(ProcedureData::code));
         procedureLock.exclusive(newest.stream().map(ProcedureData::code).toList());
+        Map<String, ProcedureCatalog> held = catalog.lock(newest.stream().map(ProcedureData::code).toList());
+        Map<CounterKey, Counts> pooled = new TreeMap<>();
         for (ProcedureData p : newest) {
             FactStore.ProcedureChange change = facts.upsertProcedure(p);
             if (change == FactStore.ProcedureChange.NEW || change == FactStore.ProcedureChange.CHANGED_FACTS) {
                 facts.markDueByProcedure(p.code(), now);
             }
+            if (change == FactStore.ProcedureChange.STALE) continue;
+            ProcedureCatalog after = CatalogStore.of(p);
+            units.ensure(after.unitCodes());
+            Set<String> beforeMembers = catalog.members(p.code());
+            Set<String> afterMembers = catalog.ancestorsOf(after.unitCodes());
+            catalogChange(p.code(), held.get(p.code()), beforeMembers, after, afterMembers, now).forEach((k, v) -> pooled.merge(k, v, Counts::plus));
+            catalog.write(after);
+            catalog.setMembers(p.code(), afterMembers);
         }
+        publisher.rescore(live(counters.apply(Map.of(), pooled), now), now);
     }
 
     /**
@@ -152,11 +469,23 @@ public class IndicatorEngine {
                             + ": that unit is below it, the tree would become a cycle");
                 }
                 Map<CounterKey, Counts> carried = counters.ownSums(subtree);
-                touched.addAll(counters.addToPooled(units.ancestors(u.code()), carried, -1));
+                Map<ItemKey, ItemCount> carriedItems = items.ownSums(subtree);
+                List<String> oldAncestors = units.ancestors(u.code());
+                touched.addAll(counters.addToPooled(oldAncestors, carried, -1));
+                touched.addAll(counters.apply(Map.of(), pooledChanges(items.applyDirect(at(oldAncestors, carriedItems, -1)))));
                 units.reparent(u.code(), u.parentCode());
-                touched.addAll(counters.addToPooled(units.ancestors(u.code()), carried, +1));
+                touched.addAll(live(counters.apply(Map.of(), remember(catalog.proceduresOfUnits(subtree), now)), now));
+                List<String> newAncestors = units.ancestors(u.code());
+                touched.addAll(counters.addToPooled(newAncestors, carried, +1));
+                touched.addAll(counters.apply(Map.of(), pooledChanges(items.applyDirect(at(newAncestors, carriedItems, +1)))));
             }
             units.write(u);
+            // E_CERTIFIED_COPY: each commune counts once in its own present-state counters, pooled like dossiers
+            Counts certified = UnitContributions.eCertifiedCopy(u.level(), u.eCertifiedCopySince(), now)
+                    .minus(row.known() ? UnitContributions.eCertifiedCopy(row.level(), row.eCertifiedCopySince(), now) : Counts.ZERO);
+            if (!certified.isZero()) {
+                touched.addAll(live(counters.apply(Map.of(new CounterKey(u.code(), Indicators.CURRENT, Indicators.E_CERTIFIED_COPY), certified)), now));
+            }
             if (levelChanged) {
                 for (String period : counters.periodsOf(u.code())) touched.add(new UnitPeriod(u.code(), period));
             }
@@ -168,40 +497,56 @@ public class IndicatorEngine {
      * Recomputes the contributions of the (locked) dossiers at {@code now}, stores the changed ones with each dossier's
      * next time-driven check, and returns the counter deltas (new minus old).
      */
-    Map<CounterKey, Counts> reevaluate(List<String> codes, Instant now) {
+    Map<CounterKey, Counts> reevaluate(List<String> codes, Instant now, Map<ItemKey, ItemCount> itemSink) {
         Map<String, FactStore.LoadedDossier> loaded = facts.load(codes);
-        Map<String, Map<CounterKey, Counts>> stored = counters.contributions(codes);
-        Map<String, Map<CounterKey, Counts>> replaced = new HashMap<>();
+        Map<String, Map<CounterKey, Counts>> fresh = new HashMap<>();
+        Map<String, Map<ItemKey, ItemCount>> freshItems = new HashMap<>();
         Map<String, Instant> next = new HashMap<>();
-        Map<CounterKey, Counts> deltas = new TreeMap<>();
         for (String code : codes) {
             FactStore.LoadedDossier ld = loaded.get(code);
-            Map<CounterKey, Counts> fresh = new TreeMap<>();
+            Map<CounterKey, Counts> contributions = new TreeMap<>();
+            Map<ItemKey, ItemCount> usage = new TreeMap<>();
             Instant nextCheck = null;
             // a dossier counts once its procedure is known; the procedure's arrival makes it due again
             if (ld != null && ld.procedure() != null) {
-                fresh = contributionsAt(ld.facts(), ld.procedure(), now, calendar);
-                nextCheck = DossierTiming.nextCheckAt(ld.facts(), ld.procedure(), now, calendar);
+                contributions = contributionsAt(ld.facts(), ld.procedure(), now, calendars.current(), ld.petitionReceivedAt());
+                usage = usageAt(ld.facts(), now);
+                nextCheck = DossierTiming.nextCheckAt(ld.facts(), ld.procedure(), now, calendars.current());
+                Instant petition = ld.petitionReceivedAt();
+                if (petition != null && petition.isAfter(now) && (nextCheck == null || petition.isBefore(nextCheck))) nextCheck = petition;
             }
             next.put(code, nextCheck);
-            Map<CounterKey, Counts> old = stored.getOrDefault(code, Map.of());
-            if (old.equals(fresh)) continue;
-            replaced.put(code, fresh);
-            fresh.forEach((k, v) -> deltas.merge(k, v, Counts::plus));
-            old.forEach((k, v) -> deltas.merge(k, v.negate(), Counts::plus));
+            fresh.put(code, contributions);
+            freshItems.put(code, usage);
         }
-        counters.replaceContributions(replaced);
         facts.setNextChecks(next);
-        deltas.values().removeIf(Counts::isZero);
-        return deltas;
+        replaceItems(DOSSIER, freshItems).forEach((k, v) -> itemSink.merge(k, v, ItemCount::plus));
+        return replace(DOSSIER, fresh);
+    }
+
+    /** The usage items of one dossier at {@code now}: (its unit, period, usage indicator, its procedure) → one reference. */
+    public static Map<ItemKey, ItemCount> usageAt(DossierFacts d, Instant now) {
+        Map<ItemKey, ItemCount> out = new TreeMap<>();
+        for (Period period : DossierContributions.usagePeriods(d, now)) {
+            Instant te = period.end().isBefore(now) ? period.end() : now;
+            for (String indicator : DossierContributions.usageOf(d, period, te)) {
+                out.put(new ItemKey(d.unitCode(), period.key(), indicator, d.procedureCode()), ItemCount.of(false));
+            }
+        }
+        return out;
     }
 
     /** Everything one dossier contributes at {@code now}, over every period it counts in, keyed by counter. */
     public static Map<CounterKey, Counts> contributionsAt(DossierFacts d, ProcedureFacts p, Instant now, WorkingDayCalendar calendar) {
+        return contributionsAt(d, p, now, calendar, null);
+    }
+
+    public static Map<CounterKey, Counts> contributionsAt(DossierFacts d, ProcedureFacts p, Instant now, WorkingDayCalendar calendar,
+            Instant petitionReceivedAt) {
         Map<CounterKey, Counts> out = new TreeMap<>();
         for (Period period : DossierTiming.periodsOf(d, now)) {
             Instant te = period.end().isBefore(now) ? period.end() : now;
-            DossierContributions.contributionsOf(d, p, period, te, calendar).byIndicator()
+            DossierContributions.contributionsOf(d, p, period, te, calendar, petitionReceivedAt).byIndicator()
                     .forEach((indicator, c) -> out.put(new CounterKey(d.unitCode(), period.key(), indicator), c));
         }
         return out;

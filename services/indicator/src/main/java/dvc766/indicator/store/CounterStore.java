@@ -30,13 +30,14 @@ public class CounterStore {
         this.ds = ds;
     }
 
-    /** The stored contributions of each dossier, keyed by (unit, period, indicator). */
-    public Map<String, Map<CounterKey, Counts>> contributions(Collection<String> dossierCodes) {
+    /** The stored contributions of each object of a kind (DOSSIER, PETITION), keyed by (unit, period, indicator). */
+    public Map<String, Map<CounterKey, Counts>> contributions(String kind, Collection<String> objectKeys) {
         Map<String, Map<CounterKey, Counts>> out = new HashMap<>();
-        if (dossierCodes.isEmpty()) return out;
+        if (objectKeys.isEmpty()) return out;
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT dossier_code, unit_code, period, indicator, num, den FROM contribution WHERE dossier_code = ANY(?)")) {
-            ps.setArray(1, Sql.text(c, dossierCodes));
+                "SELECT object_key, unit_code, period, indicator, num, den FROM contribution WHERE kind = ? AND object_key = ANY(?)")) {
+            ps.setString(1, kind);
+            ps.setArray(2, Sql.text(c, objectKeys));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
@@ -49,14 +50,14 @@ public class CounterStore {
         }
     }
 
-    /** Replaces the stored contributions of the given dossiers. */
-    public void replaceContributions(Map<String, Map<CounterKey, Counts>> byDossier) {
-        if (byDossier.isEmpty()) return;
-        List<String> dossiers = new ArrayList<>(new TreeSet<>(byDossier.keySet()));
+    /** Replaces the stored contributions of the given objects of a kind. */
+    public void replaceContributions(String kind, Map<String, Map<CounterKey, Counts>> byObject) {
+        if (byObject.isEmpty()) return;
+        List<String> objects = new ArrayList<>(new TreeSet<>(byObject.keySet()));
         List<String> d = new ArrayList<>(), u = new ArrayList<>(), p = new ArrayList<>(), i = new ArrayList<>();
         List<Long> n = new ArrayList<>(), m = new ArrayList<>();
-        for (String code : dossiers) {
-            byDossier.get(code).forEach((k, v) -> {
+        for (String code : objects) {
+            byObject.get(code).forEach((k, v) -> {
                 if (v.isZero()) return;
                 d.add(code);
                 u.add(k.unit());
@@ -67,20 +68,22 @@ public class CounterStore {
             });
         }
         try (Connection c = ds.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM contribution WHERE dossier_code = ANY(?)")) {
-                ps.setArray(1, Sql.text(c, dossiers));
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM contribution WHERE kind = ? AND object_key = ANY(?)")) {
+                ps.setString(1, kind);
+                ps.setArray(2, Sql.text(c, objects));
                 ps.executeUpdate();
             }
             if (d.isEmpty()) return;
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO contribution (dossier_code, unit_code, period, indicator, num, den)
-                    SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])""")) {
-                ps.setArray(1, Sql.text(c, d));
-                ps.setArray(2, Sql.text(c, u));
-                ps.setArray(3, Sql.text(c, p));
-                ps.setArray(4, Sql.text(c, i));
-                ps.setArray(5, Sql.bigint(c, n));
-                ps.setArray(6, Sql.bigint(c, m));
+                    INSERT INTO contribution (kind, object_key, unit_code, period, indicator, num, den)
+                    SELECT ?, v.* FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS v""")) {
+                ps.setString(1, kind);
+                ps.setArray(2, Sql.text(c, d));
+                ps.setArray(3, Sql.text(c, u));
+                ps.setArray(4, Sql.text(c, p));
+                ps.setArray(5, Sql.text(c, i));
+                ps.setArray(6, Sql.bigint(c, n));
+                ps.setArray(7, Sql.bigint(c, m));
                 ps.executeUpdate();
             }
         } catch (SQLException e) {
@@ -93,32 +96,48 @@ public class CounterStore {
      * included). Returns the (ancestor, period) pairs whose pooled counts changed.
      */
     public Set<UnitPeriod> apply(Map<CounterKey, Counts> deltas) {
-        TreeMap<CounterKey, Counts> sorted = new TreeMap<>();
-        deltas.forEach((k, v) -> { if (!v.isZero()) sorted.merge(k, v, Counts::plus); });
-        sorted.values().removeIf(Counts::isZero);
+        return apply(deltas, Map.of());
+    }
+
+    /**
+     * Adds {@code own} deltas to the units' own counters and, through the closure table, to the pooled counters of every
+     * ancestor of each unit (itself included); adds {@code pooled} deltas (keyed by the ancestor itself: counts that are
+     * not sums over children, such as procedures counted once per subtree) to the pooled counters directly. One
+     * statement per table, rows in key order. Returns the (ancestor, period) pairs whose pooled counts changed.
+     */
+    public Set<UnitPeriod> apply(Map<CounterKey, Counts> own, Map<CounterKey, Counts> pooled) {
+        TreeMap<CounterKey, Counts> sorted = nonZero(own);
+        TreeMap<CounterKey, Counts> direct = nonZero(pooled);
         Set<UnitPeriod> touched = new TreeSet<>();
-        if (sorted.isEmpty()) return touched;
+        if (sorted.isEmpty() && direct.isEmpty()) return touched;
         Arrays a = new Arrays(sorted);
+        Arrays b = new Arrays(direct);
         try (Connection c = ds.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO unit_counter (unit_code, period, indicator, num, den)
-                    SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS v(u, p, i, n, d)
-                    ORDER BY 1, 2, 3
-                    ON CONFLICT (unit_code, period, indicator) DO UPDATE
-                    SET num = unit_counter.num + EXCLUDED.num, den = unit_counter.den + EXCLUDED.den""")) {
-                a.bind(c, ps);
-                ps.executeUpdate();
+            if (!sorted.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO unit_counter (unit_code, period, indicator, num, den)
+                        SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS v(u, p, i, n, d)
+                        ORDER BY 1, 2, 3
+                        ON CONFLICT (unit_code, period, indicator) DO UPDATE
+                        SET num = unit_counter.num + EXCLUDED.num, den = unit_counter.den + EXCLUDED.den""")) {
+                    a.bind(c, ps, 0);
+                    ps.executeUpdate();
+                }
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO pooled_counter (unit_code, period, indicator, num, den)
-                    SELECT cl.ancestor, v.p, v.i, sum(v.n), sum(v.d)
-                    FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS v(u, p, i, n, d)
-                    JOIN unit_closure cl ON cl.descendant = v.u
-                    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                    SELECT a, p, i, sum(n), sum(d) FROM (
+                        SELECT cl.ancestor AS a, v.p, v.i, v.n, v.d
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS v(u, p, i, n, d)
+                        JOIN unit_closure cl ON cl.descendant = v.u
+                        UNION ALL
+                        SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS w(a, p, i, n, d)) AS x
+                    GROUP BY 1, 2, 3 HAVING sum(n) <> 0 OR sum(d) <> 0 ORDER BY 1, 2, 3
                     ON CONFLICT (unit_code, period, indicator) DO UPDATE
                     SET num = pooled_counter.num + EXCLUDED.num, den = pooled_counter.den + EXCLUDED.den
                     RETURNING unit_code, period""")) {
-                a.bind(c, ps);
+                a.bind(c, ps, 0);
+                b.bind(c, ps, 5);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) touched.add(new UnitPeriod(rs.getString(1), rs.getString(2)));
                 }
@@ -127,6 +146,13 @@ public class CounterStore {
         } catch (SQLException e) {
             throw Sql.fail("cannot update counters", e);
         }
+    }
+
+    private static TreeMap<CounterKey, Counts> nonZero(Map<CounterKey, Counts> deltas) {
+        TreeMap<CounterKey, Counts> sorted = new TreeMap<>();
+        deltas.forEach((k, v) -> { if (!v.isZero()) sorted.merge(k, v, Counts::plus); });
+        sorted.values().removeIf(Counts::isZero);
+        return sorted;
     }
 
     /** Sum of the own counters of the given units, by (period, indicator): what a moving subtree carries. */
@@ -177,27 +203,45 @@ public class CounterStore {
         }
     }
 
-    /** Pooled counts by indicator for each (unit, period). */
+    /**
+     * Pooled counts by indicator for each (unit, period), the unit's present-state counts (period {@code *}: procedure
+     * catalogue, communes) added in: they hold in every period.
+     */
     public Map<UnitPeriod, Map<String, Counts>> pooled(Collection<UnitPeriod> keys) {
         Map<UnitPeriod, Map<String, Counts>> out = new HashMap<>();
         if (keys.isEmpty()) return out;
         List<String> units = keys.stream().map(UnitPeriod::unit).toList();
         List<String> periods = keys.stream().map(UnitPeriod::period).toList();
+        Map<String, Map<String, Counts>> current = new HashMap<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT pc.unit_code, pc.period, pc.indicator, pc.num, pc.den
-                FROM pooled_counter pc JOIN unnest(?::text[], ?::text[]) AS k(u, p) ON pc.unit_code = k.u AND pc.period = k.p""")) {
+                FROM pooled_counter pc JOIN unnest(?::text[], ?::text[]) AS k(u, p) ON pc.unit_code = k.u AND pc.period = k.p
+                UNION ALL
+                SELECT pc.unit_code, pc.period, pc.indicator, pc.num, pc.den
+                FROM pooled_counter pc WHERE pc.unit_code = ANY(?) AND pc.period = '*'""")) {
             ps.setArray(1, Sql.text(c, units));
             ps.setArray(2, Sql.text(c, periods));
+            ps.setArray(3, Sql.text(c, new TreeSet<>(units)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.computeIfAbsent(new UnitPeriod(rs.getString(1), rs.getString(2)), k -> new HashMap<>())
-                            .put(rs.getString(3), new Counts(rs.getLong(4), rs.getLong(5)));
+                    Counts v = new Counts(rs.getLong(4), rs.getLong(5));
+                    if ("*".equals(rs.getString(2))) {
+                        current.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(3), v);
+                    } else {
+                        out.computeIfAbsent(new UnitPeriod(rs.getString(1), rs.getString(2)), k -> new HashMap<>()).put(rs.getString(3), v);
+                    }
                 }
             }
-            return out;
         } catch (SQLException e) {
             throw Sql.fail("cannot read pooled counters", e);
         }
+        for (UnitPeriod k : keys) {
+            Map<String, Counts> now = current.get(k.unit());
+            if (now == null || "*".equals(k.period())) continue;
+            Map<String, Counts> m = out.computeIfAbsent(k, x -> new HashMap<>());
+            now.forEach((i, v) -> m.merge(i, v, Counts::plus));
+        }
+        return out;
     }
 
     /** The periods for which the unit has pooled counters. */
@@ -247,11 +291,15 @@ public class CounterStore {
         }
 
         void bind(Connection c, PreparedStatement ps) throws SQLException {
-            ps.setArray(1, Sql.text(c, u));
-            ps.setArray(2, Sql.text(c, p));
-            ps.setArray(3, Sql.text(c, i));
-            ps.setArray(4, Sql.bigint(c, n));
-            ps.setArray(5, Sql.bigint(c, d));
+            bind(c, ps, 0);
+        }
+
+        void bind(Connection c, PreparedStatement ps, int offset) throws SQLException {
+            ps.setArray(offset + 1, Sql.text(c, u));
+            ps.setArray(offset + 2, Sql.text(c, p));
+            ps.setArray(offset + 3, Sql.text(c, i));
+            ps.setArray(offset + 4, Sql.bigint(c, n));
+            ps.setArray(offset + 5, Sql.bigint(c, d));
         }
     }
 }

@@ -24,8 +24,11 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class FactStore {
 
-    /** A dossier ready for evaluation; {@code procedure} is absent while the procedure is not known yet. */
-    public record LoadedDossier(DossierFacts facts, ProcedureFacts procedure) {}
+    /**
+     * A dossier ready for evaluation; {@code procedure} is absent while the procedure is not known yet;
+     * {@code petitionReceivedAt} is the receipt of the earliest PAKN naming it, if any.
+     */
+    public record LoadedDossier(DossierFacts facts, ProcedureFacts procedure, Instant petitionReceivedAt) {}
 
     /** What applying a procedure's state did. */
     public enum ProcedureChange { STALE, UNCHANGED_FACTS, NEW, CHANGED_FACTS }
@@ -95,7 +98,8 @@ public class FactStore {
         Map<String, LoadedDossier> out = new HashMap<>();
         if (dossierCodes.isEmpty()) return out;
         String sql = """
-                SELECT d.data::text, p.code, p.legal_time_amount, p.legal_time_unit, p.paper_result
+                SELECT d.data::text, p.code, p.legal_time_amount, p.legal_time_unit, p.paper_result,
+                       (SELECT min(t.received_at) FROM petition t WHERE t.dossier_code = d.code)
                 FROM dossier d LEFT JOIN procedure p ON p.code = d.procedure_code
                 WHERE d.code = ANY(?)""";
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -109,7 +113,7 @@ public class FactStore {
                         Integer legalAmount = rs.wasNull() ? null : amount;
                         p = new ProcedureFacts(rs.getString(2), Facts.legalTime(legalAmount, rs.getString(4)), rs.getBoolean(5));
                     }
-                    out.put(data.code(), new LoadedDossier(Facts.dossier(data), p));
+                    out.put(data.code(), new LoadedDossier(Facts.dossier(data), p, Sql.instant(rs.getTimestamp(6))));
                 }
             }
             return out;
@@ -136,6 +140,22 @@ public class FactStore {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw Sql.fail("cannot schedule dossier checks", e);
+        }
+    }
+
+    /** Locks those of the dossiers that exist, in code order; returns their codes. */
+    public List<String> lockExisting(Collection<String> codes) {
+        if (codes.isEmpty()) return List.of();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT code FROM dossier WHERE code = ANY(?) ORDER BY code FOR UPDATE")) {
+            ps.setArray(1, Sql.text(c, codes));
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.fail("cannot lock dossiers", e);
         }
     }
 

@@ -35,15 +35,20 @@ public class ProcedureLock {
     }
 
     private void lock(Collection<String> codes, String function) {
+        lock(ds, "/procedure", codes, function);
+    }
+
+    /** Advisory locks on (this schema + namespace, hash of each code), taken in hash order. */
+    static void lock(DataSource ds, String namespace, Collection<String> codes, String function) {
         if (codes.isEmpty()) return;
         // two-key locks: (this schema's namespace, hash of the code), so services sharing a database never collide
-        String sql = "SELECT count(" + function + "(hashtext(current_schema() || '/procedure'), k)) "
+        String sql = "SELECT count(" + function + "(hashtext(current_schema() || '" + namespace + "'), k)) "
                 + "FROM (SELECT DISTINCT hashtext(c) AS k FROM unnest(?::text[]) AS c ORDER BY k) AS s";
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, Sql.text(c, new ArrayList<>(new TreeSet<>(codes))));
             ps.execute();
         } catch (SQLException e) {
-            throw Sql.fail("cannot lock procedures", e);
+            throw Sql.fail("cannot lock " + namespace, e);
         }
     }
 }

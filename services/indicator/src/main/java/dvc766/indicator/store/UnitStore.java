@@ -25,7 +25,8 @@ import javax.sql.DataSource;
 public class UnitStore {
 
     /** A unit as held; {@code known} is false for a placeholder. */
-    public record UnitRow(String code, boolean known, String level, String parentCode, long revision, Timestamp updatedAt) {}
+    public record UnitRow(String code, boolean known, String level, String parentCode, long revision, Timestamp updatedAt,
+            java.time.LocalDate eCertifiedCopySince) {}
 
     private final DataSource ds;
 
@@ -67,11 +68,13 @@ public class UnitStore {
 
     public UnitRow lock(String code) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT code, known, level, parent_code, revision, updated_at FROM unit WHERE code = ? FOR UPDATE")) {
+                "SELECT code, known, level, parent_code, revision, updated_at, e_certified_copy_since FROM unit WHERE code = ? FOR UPDATE")) {
             ps.setString(1, code);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return null;
-                return new UnitRow(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getTimestamp(6));
+                Date since = rs.getDate(7);
+                return new UnitRow(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getTimestamp(6),
+                        since == null ? null : since.toLocalDate());
             }
         } catch (SQLException e) {
             throw Sql.fail("cannot read unit " + code, e);

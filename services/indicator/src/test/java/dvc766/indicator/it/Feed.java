@@ -3,6 +3,7 @@ package dvc766.indicator.it;
 import static io.restassured.RestAssured.given;
 
 import dvc766.contracts.events.CloudEvent;
+import dvc766.contracts.events.ComplaintData;
 import dvc766.contracts.events.DossierData;
 import dvc766.contracts.events.EventType;
 import dvc766.contracts.events.ProcedureData;
@@ -120,6 +121,52 @@ final class Feed {
 
         Sent sent() {
             return event(EventType.DOSSIER_UPSERTED, code, build());
+        }
+    }
+
+    /** A PAKN state; sent() gives the event (source /dvc766/complaint). */
+    static Complaint complaint(String id, String unit, String receivedAt) {
+        return new Complaint(id, unit, t(receivedAt));
+    }
+
+    static final class Complaint {
+        final String id;
+        String unit, category = "TTHC_REGULATION", dossier, rating;
+        final OffsetDateTime received;
+        OffsetDateTime refused, answered, published, withdrawn, updated = t("2025-01-01T00:00Z");
+        final List<ComplaintData.Transfer> transfers = new ArrayList<>();
+        final List<ComplaintData.InfoRequest> infos = new ArrayList<>();
+        boolean raisedAgain;
+        long revision = 1;
+
+        Complaint(String id, String unit, OffsetDateTime received) {
+            this.id = id;
+            this.unit = unit;
+            this.received = received;
+        }
+
+        Complaint dossier(String code) { dossier = code; return this; }
+        Complaint answered(String at) { answered = t(at); return this; }
+        Complaint published(String at) { published = t(at); return this; }
+        Complaint refused(String at) { refused = t(at); return this; }
+        Complaint rating(String r) { rating = r; return this; }
+        Complaint conduct() { category = "OFFICIAL_CONDUCT"; return this; }
+        Complaint transfer(String at, String to) { transfers.add(new ComplaintData.Transfer(t(at), unit, to)); unit = to; return this; }
+        Complaint info(OffsetDateTime requested, OffsetDateTime returned) { infos.add(new ComplaintData.InfoRequest(requested, returned)); return this; }
+        Complaint answered(OffsetDateTime at) { answered = at; return this; }
+        Complaint published(OffsetDateTime at) { published = at; return this; }
+        Complaint revision(long r) { revision = r; updated = t("2025-01-01T00:00Z").plusMinutes(r); return this; }
+
+        ComplaintData build() {
+            return new ComplaintData(id, "NATIONAL_PAKN", unit, category, null, dossier, received, List.copyOf(transfers), List.copyOf(infos),
+                    refused, answered, published, withdrawn, rating, raisedAgain, answered == null ? "IN_PROGRESS" : "ANSWERED", updated, revision);
+        }
+
+        Sent sent() {
+            String eventId = UUID.randomUUID().toString();
+            String json = EventJson.write(CloudEvent.of(eventId, EventType.COMPLAINT_UPSERTED, "/dvc766/complaint",
+                    OffsetDateTime.now(ZoneOffset.UTC), id, build()));
+            return new Sent(eventId, id, json, EventType.COMPLAINT_UPSERTED);
         }
     }
 
