@@ -17,6 +17,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,21 +44,23 @@ public class ScoreResource {
     @GET
     @Path("/{unitCode}")
     @RolesAllowed({"monitor", "admin", "agency"})
-    @Operation(summary = "A unit's current score for a period under a rule set, with every indicator's numerator and denominator")
-    @APIResponse(responseCode = "200", description = "The score as last published",
+    @Operation(summary = "A unit's score for a period under a rule set, as last published or as published at an instant (asOf)")
+    @APIResponse(responseCode = "200", description = "The score as last published, or as published at asOf",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoreData.class)))
-    @APIResponse(responseCode = "400", description = "Bad period or rule set",
+    @APIResponse(responseCode = "400", description = "Bad period, rule set or asOf",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role monitor, admin or agency required",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No score for this unit, period and rule set",
+    @APIResponse(responseCode = "404", description = "No score for this unit, period and rule set (published by asOf)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ScoreData score(
             @PathParam("unitCode") String unitCode,
             @Parameter(description = "2026-11 (month), 2026-Q4 (quarter) or 2026 (year)", required = true) @QueryParam("period") String period,
-            @Parameter(description = "Rule set id; the default rule set when absent") @QueryParam("ruleSet") String ruleSet) {
+            @Parameter(description = "Rule set id; the default rule set when absent") @QueryParam("ruleSet") String ruleSet,
+            @Parameter(description = "An instant (ISO 8601 with offset): the score exactly as published then, from the history")
+            @QueryParam("asOf") String asOf) {
         List<FieldError> errors = new ArrayList<>();
         String periodKey = null;
         if (period == null || period.isBlank()) {
@@ -78,10 +83,20 @@ public class ScoreResource {
             errors.add(new FieldError("ruleSet", "known", "unknown rule set " + ruleSetId + "; active: "
                     + ruleSets.active().stream().map(r -> r.id()).toList()));
         }
+        Instant asOfInstant = null;
+        if (asOf != null && !asOf.isBlank()) {
+            try {
+                asOfInstant = OffsetDateTime.parse(asOf.trim()).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("asOf", "format", "asOf must be an instant with offset, e.g. 2026-11-29T10:00:00+07:00"));
+            }
+        }
         if (!errors.isEmpty()) throw ProblemException.validation(errors);
         ScoreKey key = new ScoreKey(unitCode, periodKey, ruleSetId);
-        String json = scores.current(key).orElseThrow(() -> ProblemException.notFound(
-                "no score for unit " + unitCode + ", period " + key.period() + ", rule set " + ruleSetId));
+        Instant at = asOfInstant;
+        String json = (at == null ? scores.current(key) : scores.asOf(key, at)).orElseThrow(() -> ProblemException.notFound(
+                "no score for unit " + unitCode + ", period " + key.period() + ", rule set " + ruleSetId
+                        + (at == null ? "" : " was published by " + at)));
         try {
             return EventJson.mapper().readValue(json, ScoreData.class);
         } catch (JsonProcessingException e) {

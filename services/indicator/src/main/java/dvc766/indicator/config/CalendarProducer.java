@@ -1,16 +1,23 @@
 package dvc766.indicator.config;
 
 import dvc766.common.calendar.WorkingDayCalendar;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 
-/** The one working-day calendar of the service (switch here, nowhere else). */
+/**
+ * The working-day calendar for beans that take one at construction: the one in force at that moment. Code that must
+ * follow an administrator's replacement of a year asks {@link CalendarHolder#current()} at each use instead.
+ */
 public class CalendarProducer {
 
     @Produces
-    @Singleton
+    @Dependent
+    public WorkingDayCalendar current(CalendarHolder holder) {
+        return holder.current();
+    }
+
+    /** Vietnam's calendar as shipped, without any administrator's replacement (for code that runs without beans). */
     public WorkingDayCalendar calendar() {
-        // Vietnam's official calendars (holidays, compensating days off, make-up Saturdays) as shipped in common
         return WorkingDayCalendar.vietnam();
     }
 }

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  * month started) in small batches with {@code FOR UPDATE SKIP LOCKED}, so several instances share the work, and
  * re-evaluates them exactly as an event would. The first run after start-up catches up on everything that fell due
  * while the service was down. Then drains the queued score recomputations (a rule set stored, an administrator's
- * order) the same way.
+ * order) the same way. Each run first follows the stored holiday years ({@link HolidayAdmin#follow}).
  */
 @ApplicationScoped
 public class DueCheckScheduler {
@@ -28,8 +28,11 @@ public class DueCheckScheduler {
     private final RecomputeQueue recomputes;
     private final ScorePublisher publisher;
     private final Clock clock;
+    private final HolidayAdmin holidays;
 
-    public DueCheckScheduler(IndicatorEngine engine, IndicatorConfig config, RecomputeQueue recomputes, ScorePublisher publisher, Clock clock) {
+    public DueCheckScheduler(IndicatorEngine engine, IndicatorConfig config, RecomputeQueue recomputes, ScorePublisher publisher, Clock clock,
+            HolidayAdmin holidays) {
+        this.holidays = holidays;
         this.engine = engine;
         this.config = config;
         this.recomputes = recomputes;
@@ -41,6 +44,12 @@ public class DueCheckScheduler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         if (!config.checks().enabled()) return;
+        try {
+            // a year replaced on another instance: swap the calendar before evaluating anything with it
+            holidays.follow();
+        } catch (RuntimeException e) {
+            LOG.warnf("could not follow the holiday calendar, retrying on the next run: %s", e.getMessage());
+        }
         runNow();
         drainRecomputes();
     }

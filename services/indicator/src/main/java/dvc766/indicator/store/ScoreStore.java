@@ -126,4 +126,24 @@ public class ScoreStore {
             throw Sql.fail("cannot read score " + key.eventKey(), e);
         }
     }
+
+    /**
+     * The score of the key as published at {@code asOf}: the last history row published at or before that instant.
+     * History rows are never updated, so the answer for a past instant never changes.
+     */
+    public Optional<String> asOf(ScoreKey key, Instant asOf) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT score::text FROM score_history WHERE unit_code = ? AND period = ? AND rule_set = ? AND published_at <= ?
+                ORDER BY published_at DESC, version DESC LIMIT 1""")) {
+            ps.setString(1, key.unit());
+            ps.setString(2, key.period());
+            ps.setString(3, key.ruleSet());
+            ps.setTimestamp(4, Sql.ts(asOf));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw Sql.fail("cannot read score " + key.eventKey() + " as of " + asOf, e);
+        }
+    }
 }
