@@ -490,7 +490,7 @@ public class IndicatorEngine {
                 for (String period : counters.periodsOf(u.code())) touched.add(new UnitPeriod(u.code(), period));
             }
         }
-        publisher.rescore(touched, now);
+        publisher.rescore(live(touched, now), now);
     }
 
     /**

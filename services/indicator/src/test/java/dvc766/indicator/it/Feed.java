@@ -7,6 +7,7 @@ import dvc766.contracts.events.ComplaintData;
 import dvc766.contracts.events.DossierData;
 import dvc766.contracts.events.EventType;
 import dvc766.contracts.events.ProcedureData;
+import dvc766.contracts.events.PublishingDecisionData;
 import dvc766.contracts.events.UnitData;
 import dvc766.kit.events.EventJson;
 import dvc766.testsupport.KafkaProbe;
@@ -60,6 +61,27 @@ final class Feed {
                 OffsetDateTime.now(ZoneOffset.UTC), revision));
     }
 
+    static Sent unit(String code, String level, String parent, long revision, LocalDate eCertifiedCopySince) {
+        return event(EventType.UNIT_UPSERTED, code, new UnitData(code, "Đơn vị " + code, level, parent, LocalDate.of(2022, 1, 1), null,
+                eCertifiedCopySince, OffsetDateTime.now(ZoneOffset.UTC), revision));
+    }
+
+    /** A procedure with its catalogue facts. */
+    static Sent procedure(String code, List<String> unitCodes, String onlineLevel, boolean feeBearing, boolean paymentIntegrated,
+            List<String> applicantTypes, OffsetDateTime madePublicAt, List<String> publicParts, long revision) {
+        return event(EventType.PROCEDURE_UPSERTED, code, new ProcedureData(code, "Thủ tục " + code, "Xây dựng", unitCodes, applicantTypes,
+                onlineLevel, true, feeBearing, paymentIntegrated, false, new ProcedureData.LegalTime(5, "WORKING_DAYS"), publicParts, madePublicAt,
+                t("2025-01-01T00:00Z").plusMinutes(revision), revision));
+    }
+
+    /** A publishing decision (source /dvc766/ingestion), key unitCode/number. */
+    static Sent decision(String unit, String number, LocalDate signedOn, LocalDate effectiveOn, List<PublishingDecisionData.Procedure> items,
+            long revision) {
+        PublishingDecisionData d = new PublishingDecisionData(unit, number, signedOn, effectiveOn, items, t("2025-01-01T00:00Z").plusMinutes(revision),
+                revision);
+        return event(EventType.PUBLISHING_DECISION_UPSERTED, d.key(), d);
+    }
+
     static void send(Sent... events) {
         send(List.of(events));
     }
@@ -108,6 +130,7 @@ final class Feed {
         Dossier eResult(boolean v) { eResult = v; return this; }
         Dossier fee(long amount, OffsetDateTime paidAt) { fee = BigDecimal.valueOf(amount); paid = paidAt; return this; }
         Dossier rating(String r) { rating = r; return this; }
+        Dossier population(boolean v) { population = v; return this; }
         Dossier finishedAt(OffsetDateTime at, String kind) { finished = at; finishKind = kind; status = kind; return this; }
         Dossier supplement(OffsetDateTime requested, OffsetDateTime returned) {
             supplements.add(new DossierData.Supplement(requested, returned));

@@ -6,7 +6,21 @@ import static org.awaitility.Awaitility.await;
 
 import dvc766.common.calendar.WorkingDayCalendar;
 import dvc766.common.period.Period;
+import dvc766.contracts.events.PublishingDecisionData;
 import dvc766.indicator.domain.Counts;
+import dvc766.indicator.domain.DecisionContributions;
+import dvc766.indicator.domain.DecisionDeadlines;
+import dvc766.indicator.domain.DecisionFacts;
+import dvc766.indicator.domain.DossierContributions;
+import dvc766.indicator.domain.PetitionDeadlines;
+import dvc766.indicator.domain.PetitionFacts;
+import dvc766.indicator.domain.PetitionTiming;
+import dvc766.indicator.domain.ProcedureCatalog;
+import dvc766.indicator.store.CatalogStore;
+import dvc766.indicator.store.DecisionStore;
+import dvc766.indicator.store.PetitionStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.LocalDate;
 import dvc766.indicator.domain.DossierFacts;
 import dvc766.indicator.domain.DossierTiming;
 import dvc766.indicator.domain.FromScratch;
@@ -60,6 +74,14 @@ class IncrementalEqualsFromScratchTest {
     DueCheckScheduler checks;
     @Inject
     DataSource ds;
+    @Inject
+    PetitionStore petitions;
+    @Inject
+    DecisionStore decisions;
+    @Inject
+    CatalogStore catalog;
+
+    final Map<String, FromScratch.UnitFacts> levels = new HashMap<>();
 
     @Test
     void countersEqualARecomputationFromTheFactsWhateverTheOrderOfEvents() throws Exception {
@@ -69,13 +91,44 @@ class IncrementalEqualsFromScratchTest {
         String h1 = x + ".H1", h2 = x + ".H2", s1 = x + ".S1", c11 = h1 + ".X1", c12 = h1 + ".X2", c21 = h2 + ".X1";
         List<String> unitCodes = List.of(x, s1, h1, h2, c11, c12, c21);
         List<Feed.Sent> tree = List.of(Feed.unit(x, "PROVINCE", null, 1), Feed.unit(s1, "DEPARTMENT", x, 1), Feed.unit(h1, "DISTRICT", x, 1),
-                Feed.unit(h2, "DISTRICT", x, 1), Feed.unit(c11, "COMMUNE", h1, 1), Feed.unit(c12, "COMMUNE", h1, 1),
-                Feed.unit(c21, "COMMUNE", h2, 1));
-        String[] procedures = {x + "-P1", x + "-P2", x + "-P3"};
+                Feed.unit(h2, "DISTRICT", x, 1), Feed.unit(c11, "COMMUNE", h1, 1, LocalDate.of(2024, 6, 1)), Feed.unit(c12, "COMMUNE", h1, 1),
+                Feed.unit(c21, "COMMUNE", h2, 1, LocalDate.of(2025, 2, 1)));
+        levels.clear();
+        levels.put(x, new FromScratch.UnitFacts("PROVINCE", null));
+        levels.put(s1, new FromScratch.UnitFacts("DEPARTMENT", null));
+        levels.put(h1, new FromScratch.UnitFacts("DISTRICT", null));
+        levels.put(h2, new FromScratch.UnitFacts("DISTRICT", null));
+        levels.put(c11, new FromScratch.UnitFacts("COMMUNE", LocalDate.of(2024, 6, 1)));
+        levels.put(c12, new FromScratch.UnitFacts("COMMUNE", null));
+        levels.put(c21, new FromScratch.UnitFacts("COMMUNE", LocalDate.of(2025, 2, 1)));
+        String[] procedures = {x + "-P1", x + "-P2", x + "-P3", x + "-P4", x + "-P5"};
         Feed.Sent late = Feed.procedure(procedures[2], 1, "MONTHS", true, 1);
         List<Feed.Sent> events = new ArrayList<>(tree);
         events.add(Feed.procedure(procedures[0], 5, "WORKING_DAYS", true, 1));
         events.add(Feed.procedure(procedures[1], 40, "HOURS", false, 1));
+        // catalogue facts: two states each, newer and older in random order, units anywhere in the tree
+        String[] levelsOnline = {"FULL", "PARTIAL", "NONE"};
+        for (String code : List.of(procedures[3], procedures[4], procedures[0])) {
+            for (long rev = 2; rev <= 3; rev++) {
+                List<String> assigned = new ArrayList<>(new TreeSet<>(List.of(unitCodes.get(rnd.nextInt(unitCodes.size())), unitCodes.get(rnd.nextInt(unitCodes.size())))));
+                events.add(Feed.procedure(code, assigned, levelsOnline[rnd.nextInt(3)], rnd.nextBoolean(), rnd.nextBoolean(),
+                        rnd.nextBoolean() ? List.of("CITIZEN") : List.of("ORGANIZATION"), rnd.nextBoolean() ? Feed.t("2025-01-01T00:00+07:00") : null,
+                        rnd.nextBoolean() ? List.copyOf(ProcedureCatalog.REQUIRED_PARTS) : List.of("NAME"), rev));
+            }
+        }
+        // publishing decisions naming the procedures, some twice
+        for (int i = 0; i < 12; i++) {
+            LocalDate signed = LocalDate.of(2025, 1, 1).plusDays(rnd.nextInt(600));
+            List<PublishingDecisionData.Procedure> items = new ArrayList<>();
+            for (String code : procedures) {
+                if (rnd.nextInt(3) == 0) continue;
+                OffsetDateTime madePublic = rnd.nextInt(4) == 0 ? null : signed.atStartOfDay(Period.ZONE).toOffsetDateTime().plusDays(rnd.nextInt(12));
+                items.add(new PublishingDecisionData.Procedure(code, "NEW", madePublic));
+            }
+            String unit = unitCodes.get(rnd.nextInt(unitCodes.size()));
+            events.add(Feed.decision(unit, "QD-" + i, signed, signed.plusDays(rnd.nextInt(20)), items, 1));
+            if (rnd.nextBoolean()) events.add(Feed.decision(unit, "QD-" + i, signed.plusDays(3), signed.plusDays(rnd.nextInt(30)), items, 2));
+        }
 
         Instant from = OffsetDateTime.parse("2025-01-01T00:00+07:00").toInstant();
         Instant to = OffsetDateTime.parse("2026-09-30T00:00+07:00").toInstant();
@@ -105,6 +158,7 @@ class IncrementalEqualsFromScratchTest {
             if (rnd.nextBoolean()) last.eResult(true);
             if (rnd.nextInt(3) == 0) last.fee(50_000, rnd.nextBoolean() ? received.plusHours(1) : null);
             if (rnd.nextInt(4) == 0) last.rating("DISSATISFIED");
+            if (rnd.nextBoolean()) last.population(true);
             if (rnd.nextInt(10) == 0) last.unit(unitCodes.get(rnd.nextInt(unitCodes.size()))); // reassigned to another unit
             Feed.Sent second = last.sent();
             // newer first or older first, sometimes twice
@@ -117,6 +171,24 @@ class IncrementalEqualsFromScratchTest {
             }
             if (rnd.nextInt(5) == 0) dossierEvents.add(second);
         }
+        // PAKN at any unit, some naming dossiers (sent before or after them), with transfers, information requests and steps
+        for (int i = 0; i < 40; i++) {
+            OffsetDateTime received = at(from.plusSeconds((long) (rnd.nextDouble() * (to.getEpochSecond() - from.getEpochSecond()))));
+            Feed.Complaint c = Feed.complaint(x + "-k" + i, unitCodes.get(rnd.nextInt(unitCodes.size())), received.toString());
+            if (rnd.nextBoolean()) c.dossier(x + "-d" + rnd.nextInt(80));
+            if (rnd.nextInt(3) == 0) c.conduct();
+            Feed.Sent first = c.revision(1).sent();
+            if (rnd.nextInt(4) == 0) c.transfer(received.plusDays(1 + rnd.nextInt(3)).toString(), unitCodes.get(rnd.nextInt(unitCodes.size())));
+            if (rnd.nextInt(4) == 0) c.info(received.plusDays(2 + rnd.nextInt(6)), rnd.nextBoolean() ? received.plusDays(9) : null);
+            if (rnd.nextInt(10) < 7) {
+                c.answered(received.plusDays(5 + rnd.nextInt(25)));
+                if (rnd.nextBoolean()) c.published(c.answered.plusDays(rnd.nextInt(5)));
+            }
+            if (rnd.nextInt(4) == 0) c.rating("DISSATISFIED");
+            Feed.Sent second = c.revision(2).sent();
+            events.add(rnd.nextBoolean() ? first : second);
+            dossierEvents.add(rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(dossierEvents.size()), first == events.get(events.size() - 1) ? second : first);
+        }
         Collections.shuffle(events, rnd);
         events.addAll(dossierEvents);
         events.add(late);
@@ -125,11 +197,18 @@ class IncrementalEqualsFromScratchTest {
         assertCountersEqualRecomputation(x, unitCodes, "seed " + seed);
 
         // a commune moves to the other district: its counts leave H1 and join H2
-        Feed.Sent move = Feed.unit(c12, "COMMUNE", h2, 2);
+        Feed.Sent move = Feed.unit(c12, "COMMUNE", h2, 2, LocalDate.of(2025, 5, 1));
+        levels.put(c12, new FromScratch.UnitFacts("COMMUNE", LocalDate.of(2025, 5, 1)));
         Feed.send(move);
         awaitProcessed(List.of(move));
         assertCountersEqualRecomputation(x, unitCodes, "seed " + seed + ", after the move");
         assertThat(units.ancestors(c12)).containsExactly(h2, x);
+        // a district with its communes moves under the department
+        Feed.Sent move2 = Feed.unit(h1, "DISTRICT", s1, 2);
+        Feed.send(move2);
+        awaitProcessed(List.of(move2));
+        assertCountersEqualRecomputation(x, unitCodes, "seed " + seed + ", after the district's move");
+        assertThat(units.ancestors(c11)).containsExactly(h1, s1, x);
     }
 
     void awaitProcessed(List<Feed.Sent> events) {
@@ -144,6 +223,7 @@ class IncrementalEqualsFromScratchTest {
             checks.runNow();
             return dueCount(x) == 0;
         });
+        assertThat(petitions.all().stream().filter(p -> p.id().startsWith(x + "-")).count()).as(what).isEqualTo(40);
         Instant now = Instant.now();
         List<DossierFacts> dossiers = new ArrayList<>();
         Map<String, ProcedureFacts> procedures = new HashMap<>();
@@ -153,16 +233,26 @@ class IncrementalEqualsFromScratchTest {
             if (d.procedure() != null) procedures.put(d.procedure().code(), d.procedure());
         }
         assertThat(dossiers).hasSize(80);
+        List<PetitionFacts> paknList = petitions.all().stream().filter(p -> p.id().startsWith(x + "-")).toList();
+        List<DecisionFacts> decisionList = decisions.all().stream().filter(d -> d.key().startsWith(x)).toList();
+        List<String> codes = List.of(x + "-P1", x + "-P2", x + "-P3", x + "-P4", x + "-P5");
+        Map<String, ProcedureCatalog> catalogue = QuarkusTransaction.requiringNew().call(() -> catalog.lock(codes));
+        FromScratch.World w = new FromScratch.World(dossiers, procedures, paknList, PetitionDeadlines.DEFAULT, decisionList,
+                DecisionDeadlines.DEFAULT, catalogue, levels);
         Set<String> periods = new TreeSet<>();
         dossiers.forEach(d -> DossierTiming.periodsOf(d, now).forEach(p -> periods.add(p.key())));
+        dossiers.forEach(d -> DossierContributions.usagePeriods(d, now).forEach(p -> periods.add(p.key())));
+        paknList.forEach(p -> PetitionTiming.periodsOf(p, now).forEach(q -> periods.add(q.key())));
+        decisionList.forEach(d -> DecisionContributions.periodsOf(d, now).forEach(q -> periods.add(q.key())));
         Map<String, List<String>> closure = units.closure();
         Map<CounterKey, Counts> expected = new TreeMap<>();
         for (String u : unitCodes) {
             Set<String> subtree = new HashSet<>(closure.get(u));
             for (String key : periods) {
-                FromScratch.pooled(dossiers, procedures, subtree, Period.parse(key), now, calendar)
+                FromScratch.pooled(w, subtree, Period.parse(key), now, calendar)
                         .forEach((indicator, c) -> expected.put(new CounterKey(u, key, indicator), c));
             }
+            FromScratch.current(w, subtree, now).forEach((indicator, c) -> expected.put(new CounterKey(u, "*", indicator), c));
         }
         Map<CounterKey, Counts> actual = new TreeMap<>();
         counters.allPooled().forEach((k, v) -> { if (unitCodes.contains(k.unit())) actual.put(k, v); });
@@ -200,8 +290,12 @@ class IncrementalEqualsFromScratchTest {
 
     long dueCount(String x) throws Exception {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM dossier WHERE code LIKE ? AND next_check_at <= now()")) {
+                "SELECT (SELECT count(*) FROM dossier WHERE code LIKE ? AND next_check_at <= now())"
+                        + " + (SELECT count(*) FROM petition WHERE id LIKE ? AND next_check_at <= now())"
+                        + " + (SELECT count(*) FROM publishing_decision WHERE key LIKE ? AND next_check_at <= now())")) {
             ps.setString(1, x + "-%");
+            ps.setString(2, x + "-%");
+            ps.setString(3, x + "%");
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
