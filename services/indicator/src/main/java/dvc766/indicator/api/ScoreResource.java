@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -57,24 +58,40 @@ public class ScoreResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ScoreData score(
             @PathParam("unitCode") String unitCode,
-            @Parameter(description = "2026-11 (month), 2026-Q4 (quarter) or 2026 (year)", required = true) @QueryParam("period") String period,
+            @Parameter(description = "2026-11 (month), 2026-Q4 (quarter) or 2026 (year); or give from/to") @QueryParam("period") String period,
             @Parameter(description = "Rule set id; the default rule set when absent") @QueryParam("ruleSet") String ruleSet,
             @Parameter(description = "An instant (ISO 8601 with offset): the score exactly as published then, from the history")
-            @QueryParam("asOf") String asOf) {
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = "First day of a date range (2026-01-01), with to; instead of period") @QueryParam("from") String from,
+            @Parameter(description = "Last day of a date range, included (2026-03-31), with from") @QueryParam("to") String to) {
         List<FieldError> errors = new ArrayList<>();
         String periodKey = null;
-        if (period == null || period.isBlank()) {
-            errors.add(new FieldError("period", "required", "period is required: 2026-11, 2026-Q4 or 2026"));
+        boolean range = (from != null && !from.isBlank()) || (to != null && !to.isBlank());
+        Period p = null;
+        if (range) {
+            if (period != null && !period.isBlank()) errors.add(new FieldError("period", "exclusive", "give either period or from/to, not both"));
+            LocalDate f = date("from", from, errors), t = date("to", to, errors);
+            if (f != null && t != null) {
+                if (t.isBefore(f)) errors.add(new FieldError("to", "after-from", "to must not be before from"));
+                else p = Period.range(f, t);
+            }
+        } else if (period == null || period.isBlank()) {
+            errors.add(new FieldError("period", "required", "period is required: 2026-11, 2026-Q4 or 2026 (or from/to dates)"));
         } else {
             try {
-                Period p = Period.parse(period);
-                if (p.kind() == Period.Kind.RANGE) {
-                    errors.add(new FieldError("period", "standard", "scores are kept per month, quarter and year, not for date ranges"));
-                } else {
-                    periodKey = p.key();
-                }
+                p = Period.parse(period);
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("period", "format", e.getMessage()));
+            }
+        }
+        if (p != null) {
+            Period standard = standard(p);
+            if (standard != null) {
+                periodKey = standard.key();
+            } else {
+                // summing month counters is not exact for a range (see README, Periods): not served until computed from the facts
+                errors.add(new FieldError(range ? "from" : "period", "standard", "scores are kept per month, quarter and year; a date range is "
+                        + "served when it is exactly one of them, other ranges are not computed yet"));
             }
         }
         ruleSets.refreshIfChanged();
@@ -101,6 +118,29 @@ public class ScoreResource {
             return EventJson.mapper().readValue(json, ScoreData.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored score is unreadable", e);
+        }
+    }
+
+    /** The month, quarter or year that is exactly this period, if any. */
+    static Period standard(Period p) {
+        if (p.kind() != Period.Kind.RANGE) return p;
+        for (Period.Kind kind : List.of(Period.Kind.MONTH, Period.Kind.QUARTER, Period.Kind.YEAR)) {
+            Period s = Period.containing(p.start(), kind);
+            if (s.firstDay().equals(p.firstDay()) && s.endDayExclusive().equals(p.endDayExclusive())) return s;
+        }
+        return null;
+    }
+
+    private static LocalDate date(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "required", "a date range needs both from and to (2026-01-01)"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "format", field + " must be a date, e.g. 2026-01-01"));
+            return null;
         }
     }
 }

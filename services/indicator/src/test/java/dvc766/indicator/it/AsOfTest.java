@@ -82,4 +82,27 @@ class AsOfTest {
             return out;
         }
     }
+
+    @Test
+    void aRangeThatIsExactlyAMonthQuarterOrYearIsServedOtherRangesAreRefused() {
+        String x = Feed.prefix();
+        String p = x + "-P";
+        Feed.send(Feed.unit(x, "PROVINCE", null, 1), Feed.procedure(p, 5, "WORKING_DAYS", false, 1),
+                dossier(x + "-a", p, x, "2025-03-03T09:00+07:00").finished("2025-03-05T10:00+07:00").sent());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Feed.counts(x, "2025-03", "ON_TIME_PROCESSING")).isEqualTo("1/1"));
+        assertThat(range(x, "2025-03-01", "2025-03-31").asString()).isEqualTo(read(x, "2025-03", null).asString());
+        assertThat(range(x, "2025-01-01", "2025-03-31").asString()).isEqualTo(read(x, "2025-Q1", null).asString());
+        assertThat(range(x, "2025-01-01", "2025-12-31").asString()).isEqualTo(read(x, "2025", null).asString());
+        range(x, "2025-03-02", "2025-03-31").then().statusCode(400).body("errors.field", hasItems("from")).body("errors.rule", hasItems("standard"));
+        range(x, "2025-03-31", "2025-03-01").then().statusCode(400).body("errors.field", hasItems("to"));
+        range(x, "2025-03-01", null).then().statusCode(400).body("errors.field", hasItems("to"));
+        given().auth().oauth2(TestTokens.admin()).queryParam("period", "2025-03").queryParam("from", "2025-03-01").queryParam("to", "2025-03-31")
+                .get("/api/v1/scores/{unit}", x).then().statusCode(400).body("errors.field", hasItems("period"));
+    }
+
+    static Response range(String unit, String from, String to) {
+        var r = given().auth().oauth2(TestTokens.admin()).queryParam("ruleSet", Feed.RULE_SET).queryParam("from", from);
+        if (to != null) r = r.queryParam("to", to);
+        return r.get("/api/v1/scores/{unit}", unit);
+    }
 }
