@@ -85,10 +85,20 @@ public class ScorePublisher {
         followRuleSets();
         TreeSet<ScoreKey> known = new TreeSet<>();
         for (ScoreKey k : keys) {
+            if (!scoredPeriod(k.period())) continue;
             if (ruleSets.find(k.ruleSet()).isPresent()) known.add(k);
             else LOG.warnf("recompute of %s skipped: rule set %s is not active here", k.eventKey(), k.ruleSet());
         }
         return publish(known, now);
+    }
+
+    /** Months, quarters and years are scored; other counter periods (present-state rows) only feed them. */
+    private static boolean scoredPeriod(String key) {
+        try {
+            return Period.parse(key).kind() != Period.Kind.RANGE;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void followRuleSets() {

@@ -25,13 +25,15 @@ public class RecomputeQueue {
 
     /**
      * Queues the rule set's score of every (unit, period) that has counters, optionally only those periods and units
-     * (empty: all). Returns how many scores were queued.
+     * (empty: all). Only month, quarter and year keys are scored periods (other counter rows, such as the engine's
+     * present-state ones, feed those). Returns how many scores were queued.
      */
     public int enqueue(String ruleSet, Collection<String> periods, Collection<String> units) {
         String sql = """
                 INSERT INTO score_recompute (unit_code, period, rule_set)
                 SELECT DISTINCT pc.unit_code, pc.period, ? FROM pooled_counter pc JOIN unit u ON u.code = pc.unit_code AND u.known
-                WHERE (cardinality(?::text[]) = 0 OR pc.period = ANY(?::text[]))
+                WHERE pc.period ~ '^[0-9]{4}(-(Q[1-4]|[0-9]{2}))?$'
+                  AND (cardinality(?::text[]) = 0 OR pc.period = ANY(?::text[]))
                   AND (cardinality(?::text[]) = 0 OR pc.unit_code = ANY(?::text[]))
                 ORDER BY 1, 2
                 ON CONFLICT DO NOTHING""";
