@@ -150,6 +150,16 @@ class RuleSetAdminTest {
     }
 
     @Test
+    void otherDeadlinesAreRefusedSinceTheirCountersAreNotKept() throws Exception {
+        ObjectNode rs = bundled();
+        rs.put("id", "ten-days-for-pakn");
+        ((ObjectNode) rs.get("deadlines")).put("petitionAnswerWorkingDays", 10);
+        put("ten-days-for-pakn", rs).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("deadlines")).body("errors.rule", hasItems("equals-default"));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/rulesets/ten-days-for-pakn").then().statusCode(404);
+    }
+
+    @Test
     void onlyAnAdministratorStoresOrRecomputes() throws Exception {
         given().auth().oauth2(TestTokens.official("m", "38", "monitor")).contentType("application/json").body(bundled().toString())
                 .put("/api/v1/admin/rulesets/dvcqg-2026").then().statusCode(403).contentType("application/problem+json");
