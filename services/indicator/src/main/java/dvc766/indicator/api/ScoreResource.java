@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,10 +37,14 @@ public class ScoreResource {
 
     private final ScoreStore scores;
     private final RuleSetCatalog ruleSets;
+    private final RangeScores rangeScores;
+    private final Clock clock;
 
-    public ScoreResource(ScoreStore scores, RuleSetCatalog ruleSets) {
+    public ScoreResource(ScoreStore scores, RuleSetCatalog ruleSets, RangeScores rangeScores, Clock clock) {
         this.scores = scores;
         this.ruleSets = ruleSets;
+        this.rangeScores = rangeScores;
+        this.clock = clock;
     }
 
     @GET
@@ -56,13 +61,15 @@ public class ScoreResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No score for this unit, period and rule set (published by asOf)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A date range over a subtree holding more dossiers than are computed on demand",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ScoreData score(
             @PathParam("unitCode") String unitCode,
             @Parameter(description = "2026-11 (month), 2026-Q4 (quarter) or 2026 (year); or give from/to") @QueryParam("period") String period,
             @Parameter(description = "Rule set id; the default rule set when absent") @QueryParam("ruleSet") String ruleSet,
             @Parameter(description = "An instant (ISO 8601 with offset): the score exactly as published then, from the history")
             @QueryParam("asOf") String asOf,
-            @Parameter(description = "First day of a date range (2026-01-01), with to; instead of period") @QueryParam("from") String from,
+            @Parameter(description = "First day of a date range (2026-01-01), with to; instead of period. A range that is not exactly a month, quarter or year is computed on demand (at most 366 days)") @QueryParam("from") String from,
             @Parameter(description = "Last day of a date range, included (2026-03-31), with from") @QueryParam("to") String to) {
         List<FieldError> errors = new ArrayList<>();
         String periodKey = null;
@@ -84,14 +91,22 @@ public class ScoreResource {
                 errors.add(new FieldError("period", "format", e.getMessage()));
             }
         }
+        Period onDemand = null;
         if (p != null) {
             Period standard = standard(p);
             if (standard != null) {
                 periodKey = standard.key();
             } else {
-                // summing month counters is not exact for a range (see README, Periods): not served until computed from the facts
-                errors.add(new FieldError(range ? "from" : "period", "standard", "scores are kept per month, quarter and year; a date range is "
-                        + "served when it is exactly one of them, other ranges are not computed yet"));
+                // summing month counters is not exact for a range (see README, Periods): computed from the facts instead
+                onDemand = p;
+                if (p.lengthInDays() > RangeScores.MAX_DAYS) {
+                    errors.add(new FieldError("to", "max-length", "a date range is at most " + RangeScores.MAX_DAYS + " days long"));
+                }
+                if (p.start().isAfter(clock.instant())) errors.add(new FieldError("from", "past", "from must not be in the future"));
+                if (asOf != null && !asOf.isBlank()) {
+                    errors.add(new FieldError("asOf", "stored-periods-only", "asOf is for months, quarters and years (published scores); "
+                            + "a date range is computed now from the facts"));
+                }
             }
         }
         ruleSets.refreshIfChanged();
@@ -109,6 +124,7 @@ public class ScoreResource {
             }
         }
         if (!errors.isEmpty()) throw ProblemException.validation(errors);
+        if (onDemand != null) return rangeScores.score(unitCode, onDemand, ruleSetId);
         ScoreKey key = new ScoreKey(unitCode, periodKey, ruleSetId);
         Instant at = asOfInstant;
         String json = (at == null ? scores.current(key) : scores.asOf(key, at)).orElseThrow(() -> ProblemException.notFound(
