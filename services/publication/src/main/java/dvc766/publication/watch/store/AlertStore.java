@@ -1,5 +1,6 @@
 package dvc766.publication.watch.store;
 
+import dvc766.publication.store.Sql;
 import dvc766.publication.watch.domain.AlertKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -27,7 +28,7 @@ public class AlertStore {
      */
     public UUID record(String key, AlertKind kind, String unitCode, Function<UUID, String> body, Collection<UUID> subscriptions) {
         UUID candidate = UUID.randomUUID();
-        Jdbc.update(ds, "INSERT INTO watch_alert (id, alert_key, kind, unit_code, body) VALUES (?, ?, ?, ?, ?) "
+        Sql.update(ds, "INSERT INTO watch_alert (id, alert_key, kind, unit_code, body) VALUES (?, ?, ?, ?, ?) "
                 + "ON CONFLICT (alert_key) DO NOTHING", ps -> {
                     ps.setObject(1, candidate);
                     ps.setString(2, key);
@@ -35,10 +36,10 @@ public class AlertStore {
                     ps.setString(4, unitCode);
                     ps.setString(5, body.apply(candidate));
                 });
-        UUID id = Jdbc.query(ds, "SELECT id FROM watch_alert WHERE alert_key = ?", ps -> ps.setString(1, key),
+        UUID id = Sql.query(ds, "SELECT id FROM watch_alert WHERE alert_key = ?", ps -> ps.setString(1, key),
                 rs -> rs.getObject(1, UUID.class)).get(0);
         if (!subscriptions.isEmpty()) {
-            Jdbc.update(ds, "INSERT INTO watch_delivery (subscription_id, alert_id) SELECT s, ? FROM unnest(?::uuid[]) AS t(s) "
+            Sql.update(ds, "INSERT INTO watch_delivery (subscription_id, alert_id) SELECT s, ? FROM unnest(?::uuid[]) AS t(s) "
                     + "ON CONFLICT (subscription_id, alert_id) DO NOTHING", ps -> {
                         ps.setObject(1, id);
                         ps.setArray(2, ps.getConnection().createArrayOf("uuid", subscriptions.toArray()));
@@ -49,7 +50,7 @@ public class AlertStore {
 
     /** The keys of recorded alerts about this unit, for tests and audits. */
     public List<String> keysOf(String unitCode) {
-        return Jdbc.query(ds, "SELECT alert_key FROM watch_alert WHERE unit_code = ? ORDER BY created_at, alert_key",
+        return Sql.query(ds, "SELECT alert_key FROM watch_alert WHERE unit_code = ? ORDER BY created_at, alert_key",
                 ps -> ps.setString(1, unitCode), rs -> rs.getString(1));
     }
 }

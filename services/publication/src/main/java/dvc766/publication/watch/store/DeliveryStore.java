@@ -1,5 +1,6 @@
 package dvc766.publication.watch.store;
 
+import dvc766.publication.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ public class DeliveryStore {
     }
 
     public List<Claimed> claim(Instant now, Duration lease, int limit) {
-        return Jdbc.query(ds, """
+        return Sql.query(ds, """
                 WITH due AS (
                     SELECT id FROM watch_delivery
                     WHERE delivered_at IS NULL AND gave_up_at IS NULL AND next_attempt_at <= ?
@@ -39,18 +40,18 @@ public class DeliveryStore {
                 WHERE d.id = due.id AND s.id = d.subscription_id AND a.id = d.alert_id
                 RETURNING d.id, d.alert_id, d.subscription_id, s.url, s.secret, a.body, d.attempts
                 """, ps -> {
-                    Jdbc.setTime(ps, 1, now);
-                    Jdbc.setTime(ps, 2, now);
+                    Sql.setTime(ps, 1, now);
+                    Sql.setTime(ps, 2, now);
                     ps.setInt(3, limit);
-                    Jdbc.setTime(ps, 4, now.plus(lease));
+                    Sql.setTime(ps, 4, now.plus(lease));
                 }, rs -> new Claimed(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7)));
     }
 
     public void delivered(long id, int status, Instant at) {
-        Jdbc.update(ds, "UPDATE watch_delivery SET delivered_at = ?, last_status = ?, last_error = NULL, lease_until = NULL WHERE id = ?",
+        Sql.update(ds, "UPDATE watch_delivery SET delivered_at = ?, last_status = ?, last_error = NULL, lease_until = NULL WHERE id = ?",
                 ps -> {
-                    Jdbc.setTime(ps, 1, at);
+                    Sql.setTime(ps, 1, at);
                     ps.setInt(2, status);
                     ps.setLong(3, id);
                 });
@@ -58,7 +59,7 @@ public class DeliveryStore {
 
     /** Records a failed attempt: retried at {@code retryAt}, or given up when that is null. */
     public void failed(long id, Integer status, String error, Instant retryAt, Instant now) {
-        Jdbc.update(ds, """
+        Sql.update(ds, """
                 UPDATE watch_delivery SET last_status = ?, last_error = ?, lease_until = NULL,
                     next_attempt_at = coalesce(?::timestamptz, next_attempt_at),
                     gave_up_at = CASE WHEN ?::timestamptz IS NULL THEN ?::timestamptz END
@@ -67,17 +68,17 @@ public class DeliveryStore {
                     if (status == null) ps.setNull(1, java.sql.Types.INTEGER);
                     else ps.setInt(1, status);
                     ps.setString(2, error.length() > 500 ? error.substring(0, 500) : error);
-                    Jdbc.setTime(ps, 3, retryAt);
-                    Jdbc.setTime(ps, 4, retryAt);
-                    Jdbc.setTime(ps, 5, now);
+                    Sql.setTime(ps, 3, retryAt);
+                    Sql.setTime(ps, 4, retryAt);
+                    Sql.setTime(ps, 5, now);
                     ps.setLong(6, id);
                 });
     }
 
     public List<State> ofSubscription(UUID subscriptionId) {
-        return Jdbc.query(ds, "SELECT alert_id, attempts, delivered_at, gave_up_at, last_status, last_error "
+        return Sql.query(ds, "SELECT alert_id, attempts, delivered_at, gave_up_at, last_status, last_error "
                 + "FROM watch_delivery WHERE subscription_id = ? ORDER BY id", ps -> ps.setObject(1, subscriptionId),
-                rs -> new State(rs.getObject(1, UUID.class), rs.getInt(2), Jdbc.time(rs, 3), Jdbc.time(rs, 4),
+                rs -> new State(rs.getObject(1, UUID.class), rs.getInt(2), Sql.time(rs, 3), Sql.time(rs, 4),
                         (Integer) rs.getObject(5), rs.getString(6)));
     }
 }

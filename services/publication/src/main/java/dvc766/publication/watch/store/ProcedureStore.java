@@ -1,5 +1,6 @@
 package dvc766.publication.watch.store;
 
+import dvc766.publication.store.Sql;
 import dvc766.common.calendar.LegalTimeUnit;
 import dvc766.publication.watch.domain.LegalTime;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ public class ProcedureStore {
     /** Inserts or replaces an older revision; returns whether the legal time held changed (or appeared). */
     public boolean upsert(String code, LegalTime legalTime, long revision, Instant updatedAt) {
         Optional<LegalTime> before = legalTime(code);
-        boolean applied = Jdbc.update(ds, """
+        boolean applied = Sql.update(ds, """
                 INSERT INTO watch_procedure (code, legal_amount, legal_unit, revision, updated_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (code) DO UPDATE SET legal_amount = EXCLUDED.legal_amount, legal_unit = EXCLUDED.legal_unit,
                     revision = EXCLUDED.revision, updated_at = EXCLUDED.updated_at
@@ -36,13 +37,13 @@ public class ProcedureStore {
                         ps.setString(3, legalTime.unit().name());
                     }
                     ps.setLong(4, revision);
-                    Jdbc.setTime(ps, 5, updatedAt);
+                    Sql.setTime(ps, 5, updatedAt);
                 }) == 1;
         return applied && !before.equals(Optional.ofNullable(legalTime));
     }
 
     public Optional<LegalTime> legalTime(String code) {
-        return Jdbc.query(ds, "SELECT legal_amount, legal_unit FROM watch_procedure WHERE code = ?",
+        return Sql.query(ds, "SELECT legal_amount, legal_unit FROM watch_procedure WHERE code = ?",
                 ps -> ps.setString(1, code),
                 rs -> rs.getString(2) == null ? null : new LegalTime(rs.getInt(1), LegalTimeUnit.valueOf(rs.getString(2))))
                 .stream().filter(java.util.Objects::nonNull).findFirst();

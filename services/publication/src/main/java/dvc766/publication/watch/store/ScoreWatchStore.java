@@ -1,5 +1,6 @@
 package dvc766.publication.watch.store;
 
+import dvc766.publication.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public class ScoreWatchStore {
 
     /** The oldest unexamined score changes, locked for this transaction (others' locked rows are skipped). */
     public List<Change> claimChanges(int limit) {
-        return Jdbc.query(ds, """
+        return Sql.query(ds, """
                 SELECT c.history_id, h.unit_code, h.period, h.rule_set, h.version, h.total, h.band, h.as_of, p.total, p.version
                 FROM (SELECT history_id FROM watch_score_change ORDER BY history_id LIMIT ? FOR UPDATE SKIP LOCKED) c
                 JOIN score_history h ON h.id = c.history_id
@@ -44,12 +45,12 @@ public class ScoreWatchStore {
                 ORDER BY c.history_id
                 """, ps -> ps.setInt(1, limit),
                 rs -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        rs.getBigDecimal(6), rs.getString(7), Jdbc.time(rs, 8), rs.getBigDecimal(9), rs.getLong(10)));
+                        rs.getBigDecimal(6), rs.getString(7), Sql.time(rs, 8), rs.getBigDecimal(9), rs.getLong(10)));
     }
 
     public void examined(List<Long> historyIds) {
         if (historyIds.isEmpty()) return;
-        Jdbc.update(ds, "DELETE FROM watch_score_change WHERE history_id = ANY(?)",
+        Sql.update(ds, "DELETE FROM watch_score_change WHERE history_id = ANY(?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("int8", historyIds.toArray())));
     }
 
@@ -69,13 +70,13 @@ public class ScoreWatchStore {
                 + (level == null ? "" : " AND s.unit_level = ?")
                 + (units == null ? "" : " AND s.unit_code = ANY(?)")
                 + ") x WHERE ref IS NOT NULL AND total < ref ORDER BY total - ref, unit_code LIMIT ?";
-        return Jdbc.query(ds, sql, ps -> {
+        return Sql.query(ds, sql, ps -> {
             int i = 1;
             if (basis == Basis.PREVIOUS_PERIOD) ps.setString(i++, previousPeriod);
             ps.setString(i++, ruleSet);
             ps.setString(i++, period);
             if (level != null) ps.setString(i++, level);
-            if (units != null) Jdbc.setTexts(ps, i++, units);
+            if (units != null) Sql.setTexts(ps, i++, units);
             ps.setInt(i, limit);
         }, rs -> new Fall(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5),
                 rs.getBigDecimal(6), rs.getBigDecimal(7)));

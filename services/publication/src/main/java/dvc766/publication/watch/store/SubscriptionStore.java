@@ -1,5 +1,6 @@
 package dvc766.publication.watch.store;
 
+import dvc766.publication.store.Sql;
 import dvc766.publication.watch.domain.AlertKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -29,13 +30,13 @@ public class SubscriptionStore {
     public Subscription create(String url, String secret, List<AlertKind> kinds, String unitScope, BigDecimal minFall,
             String createdBy) {
         UUID id = UUID.randomUUID();
-        return Jdbc.query(ds, "INSERT INTO watch_subscription (id, url, secret, kinds, unit_scope, min_fall, created_by) "
+        return Sql.query(ds, "INSERT INTO watch_subscription (id, url, secret, kinds, unit_scope, min_fall, created_by) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS, ps -> {
                     ps.setObject(1, id);
                     ps.setString(2, url);
                     ps.setString(3, secret);
-                    Jdbc.setTexts(ps, 4, kinds.stream().map(Enum::name).toList());
-                    Jdbc.setText(ps, 5, unitScope);
+                    Sql.setTexts(ps, 4, kinds.stream().map(Enum::name).toList());
+                    Sql.setText(ps, 5, unitScope);
                     ps.setBigDecimal(6, minFall);
                     ps.setString(7, createdBy);
                 }, SubscriptionStore::row).get(0);
@@ -44,42 +45,42 @@ public class SubscriptionStore {
     /** Subscriptions whose scope is one of {@code scopes}; {@code scopes} null = all. Newest first. */
     public List<Subscription> list(List<String> scopes, int limit) {
         if (scopes == null) {
-            return Jdbc.query(ds, "SELECT " + COLUMNS + " FROM watch_subscription ORDER BY created_at DESC, id LIMIT ?",
+            return Sql.query(ds, "SELECT " + COLUMNS + " FROM watch_subscription ORDER BY created_at DESC, id LIMIT ?",
                     ps -> ps.setInt(1, limit), SubscriptionStore::row);
         }
-        return Jdbc.query(ds, "SELECT " + COLUMNS + " FROM watch_subscription WHERE unit_scope = ANY(?) "
+        return Sql.query(ds, "SELECT " + COLUMNS + " FROM watch_subscription WHERE unit_scope = ANY(?) "
                 + "ORDER BY created_at DESC, id LIMIT ?", ps -> {
-                    Jdbc.setTexts(ps, 1, scopes);
+                    Sql.setTexts(ps, 1, scopes);
                     ps.setInt(2, limit);
                 }, SubscriptionStore::row);
     }
 
     public Optional<Subscription> find(UUID id) {
-        return Jdbc.query(ds, "SELECT " + COLUMNS + " FROM watch_subscription WHERE id = ?", ps -> ps.setObject(1, id),
+        return Sql.query(ds, "SELECT " + COLUMNS + " FROM watch_subscription WHERE id = ?", ps -> ps.setObject(1, id),
                 SubscriptionStore::row).stream().findFirst();
     }
 
     public long countInScope(String unitScope) {
-        return Jdbc.query(ds, "SELECT count(*) FROM watch_subscription WHERE unit_scope IS NOT DISTINCT FROM ?",
-                ps -> Jdbc.setText(ps, 1, unitScope), rs -> rs.getLong(1)).get(0);
+        return Sql.query(ds, "SELECT count(*) FROM watch_subscription WHERE unit_scope IS NOT DISTINCT FROM ?",
+                ps -> Sql.setText(ps, 1, unitScope), rs -> rs.getLong(1)).get(0);
     }
 
     public boolean delete(UUID id) {
-        return Jdbc.update(ds, "DELETE FROM watch_subscription WHERE id = ?", ps -> ps.setObject(1, id)) == 1;
+        return Sql.update(ds, "DELETE FROM watch_subscription WHERE id = ?", ps -> ps.setObject(1, id)) == 1;
     }
 
     /** Subscriptions to this kind whose scope covers a unit with these ancestors (itself included). */
     public List<Subscription> interestedIn(AlertKind kind, java.util.Collection<String> ancestorsOrSelf) {
-        return Jdbc.query(ds, "SELECT " + COLUMNS + " FROM watch_subscription WHERE ? = ANY(kinds) "
+        return Sql.query(ds, "SELECT " + COLUMNS + " FROM watch_subscription WHERE ? = ANY(kinds) "
                 + "AND (unit_scope IS NULL OR unit_scope = ANY(?))", ps -> {
                     ps.setString(1, kind.name());
-                    Jdbc.setTexts(ps, 2, ancestorsOrSelf);
+                    Sql.setTexts(ps, 2, ancestorsOrSelf);
                 }, SubscriptionStore::row);
     }
 
     private static Subscription row(ResultSet rs) throws SQLException {
         return new Subscription(rs.getObject(1, UUID.class), rs.getString(2),
-                Jdbc.texts(rs, 3).stream().map(AlertKind::valueOf).toList(), rs.getString(4), rs.getBigDecimal(5),
-                rs.getString(6), Jdbc.time(rs, 7));
+                Sql.texts(rs, 3).stream().map(AlertKind::valueOf).toList(), rs.getString(4), rs.getBigDecimal(5),
+                rs.getString(6), Sql.time(rs, 7));
     }
 }

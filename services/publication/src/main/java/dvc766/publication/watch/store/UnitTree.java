@@ -1,5 +1,6 @@
 package dvc766.publication.watch.store;
 
+import dvc766.publication.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ public class UnitTree {
 
     /** The unit and every unit below it. */
     public List<String> subtree(String code) {
-        return Jdbc.query(ds, """
+        return Sql.query(ds, """
                 WITH RECURSIVE s (code, depth) AS (
                     SELECT ?::text, 0
                     UNION
@@ -40,7 +41,7 @@ public class UnitTree {
 
     /** The unit and every unit above it. */
     public Set<String> ancestorsOrSelf(String code) {
-        return Set.copyOf(Jdbc.query(ds, """
+        return Set.copyOf(Sql.query(ds, """
                 WITH RECURSIVE a (code, depth) AS (
                     SELECT ?::text, 0
                     UNION
@@ -63,7 +64,7 @@ public class UnitTree {
     public Map<String, String> names(java.util.Collection<String> codes) {
         Map<String, String> out = new HashMap<>();
         if (codes.isEmpty()) return out;
-        Jdbc.query(ds, "SELECT code, name FROM unit WHERE code = ANY(?)", ps -> Jdbc.setTexts(ps, 1, codes),
+        Sql.query(ds, "SELECT code, name FROM unit WHERE code = ANY(?)", ps -> Sql.setTexts(ps, 1, codes),
                 rs -> out.put(rs.getString(1), rs.getString(2)));
         return out;
     }
