@@ -1,5 +1,6 @@
 package dvc766.publication.api;
 
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Conditional GETs: a weak ETag per representation and 304 when the client already holds it. */
@@ -33,6 +34,11 @@ final class Etags {
 
     static Response ok(Object entity, String etag) {
         return Response.ok(entity).header("ETag", etag).header("Cache-Control", CACHE_CONTROL).build();
+    }
+
+    /** An answer already serialised as JSON. */
+    static Response okJson(byte[] json, String etag) {
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header("ETag", etag).header("Cache-Control", CACHE_CONTROL).build();
     }
 
     private static String opaque(String tag) {

@@ -1,5 +1,7 @@
 package dvc766.publication.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dvc766.common.period.Period;
 import dvc766.kit.problem.Problem;
 import dvc766.kit.problem.ProblemException;
@@ -15,6 +17,8 @@ import dvc766.publication.store.ScorecardStore.RankingQuery;
 import dvc766.publication.store.ScorecardStore.SeriesRow;
 import dvc766.publication.store.ScorecardStore.StoredScorecard;
 import dvc766.publication.store.UnitStore;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -33,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -45,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The public, anonymous read API. Every answer is read from precomputed read models (one indexed query); nothing
  * here aggregates facts or computes an indicator. Answers carry an ETag and a matching If-None-Match gets 304.
+ * Ranking pages, the most requested answer, are also kept serialised until the read models change ({@link RankingAnswers}).
  */
 @Path("/public/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,13 +69,18 @@ public class PublicResource {
     private final PublicationConfig config;
     private final DisplayNames names;
     private final Clock clock;
+    private final RankingAnswers rankingAnswers;
+    private final ObjectMapper mapper;
 
-    public PublicResource(UnitStore units, ScorecardStore scorecards, PublicationConfig config, DisplayNames names, Clock clock) {
+    public PublicResource(UnitStore units, ScorecardStore scorecards, PublicationConfig config, DisplayNames names, Clock clock,
+            RankingAnswers rankingAnswers, ObjectMapper mapper) {
         this.units = units;
         this.scorecards = scorecards;
         this.config = config;
         this.names = names;
         this.clock = clock;
+        this.rankingAnswers = rankingAnswers;
+        this.mapper = mapper;
     }
 
     @GET
@@ -229,7 +240,7 @@ public class PublicResource {
     @APIResponse(responseCode = "304", description = "The ranking did not change since the ETag given in If-None-Match.")
     @APIResponse(responseCode = "400", description = "A parameter is missing or malformed; every bad one is named.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response rankings(
+    public Uni<Response> rankings(
             @Parameter(description = PERIOD_DOC, required = true) @QueryParam("period") String period,
             @Parameter(description = "Only units of this level.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"PROVINCE", "DEPARTMENT", "SERVICE_CENTER", "DISTRICT", "COMMUNE"}))
@@ -255,24 +266,65 @@ public class PublicResource {
         Exports.Format f = Exports.negotiate(format, headers, q.errors());
         q.check();
         RankingQuery query = new RankingQuery(p.key(), p.previous().key(), rs, l, parentCode);
-        // the ranking's rows and the tree (for names and "no data") are all it shows: checked before anything is read
-        String tag = scorecards.rankingFingerprint(query).tag("r") + "-" + units.fingerprint().tag("u");
-        String etag = Exports.etag(tag, f);
+        if (f != Exports.Format.JSON) return onWorker(() -> rankingFile(query, p, l, parentCode, rs, f, ifNoneMatch));
+        // a page already built since the last change is answered here, on the event loop, without the database
+        RankingAnswers.Key key = new RankingAnswers.Key(query, skip, pageSize);
+        RankingAnswers.Answer kept = rankingAnswers.current(key);
+        if (kept != null) return Uni.createFrom().item(rankingAnswer(kept, ifNoneMatch));
+        return onWorker(() -> {
+            long generation = rankingAnswers.generation();     // before reading: a change meanwhile outdates the answer
+            String etag = Etags.weak(rankingTag(query));
+            Response notModified = Etags.notModified(ifNoneMatch, etag);
+            if (notModified != null) return notModified;
+            List<RankingView.Item> all = rank(query);
+            List<RankingView.Item> page = all.subList(Math.min(skip, all.size()), (int) Math.min(all.size(), (long) skip + pageSize));
+            RankingView view = new RankingView(p.key(), l, parentCode, rs, all.size(), skip, pageSize, page, noData(query));
+            RankingAnswers.Answer built = new RankingAnswers.Answer(generation, etag, json(view));
+            rankingAnswers.keep(key, built);
+            return rankingAnswer(built, null);
+        });
+    }
+
+    private Response rankingFile(RankingQuery query, Period p, UnitLevel l, String parentCode, String rs, Exports.Format f,
+            String ifNoneMatch) {
+        String etag = Exports.etag(rankingTag(query), f);
         Response notModified = Etags.notModified(ifNoneMatch, etag);
         if (notModified != null) return notModified;
         List<RankingView.Item> all = rank(query);
+        RankingView whole = new RankingView(p.key(), l, parentCode, rs, all.size(), 0, all.size(), all, noData(query));
+        return Exports.file(ExportTables.ranking(whole, names), f, "xep-hang_" + (l == null ? "tat-ca" : l.name())
+                + (parentCode == null ? "" : "_" + parentCode) + "_" + p.key() + "_" + rs, etag);
+    }
+
+    /** The ranking's rows and the tree (for names and "no data") are all it shows: summarised before anything is read. */
+    private String rankingTag(RankingQuery query) {
+        return scorecards.rankingFingerprint(query).tag("r") + "-" + units.fingerprint().tag("u");
+    }
+
+    private static Response rankingAnswer(RankingAnswers.Answer a, String ifNoneMatch) {
+        Response notModified = Etags.notModified(ifNoneMatch, a.etag());
+        return notModified != null ? notModified : Etags.okJson(a.json(), a.etag());
+    }
+
+    private List<RankingView.NoData> noData(RankingQuery query) {
         Comparator<String> vietnamese = VietnameseNames.comparator();
-        List<RankingView.NoData> noData = scorecards.unscored(query).stream()
+        return scorecards.unscored(query).stream()
                 .sorted(Comparator.comparing(ScorecardStore.Unscored::name, vietnamese).thenComparing(ScorecardStore.Unscored::unitCode))
                 .map(u -> new RankingView.NoData(u.unitCode(), u.name()))
                 .toList();
-        if (f != Exports.Format.JSON) {
-            RankingView whole = new RankingView(p.key(), l, parentCode, rs, all.size(), 0, all.size(), all, noData);
-            return Exports.file(ExportTables.ranking(whole, names), f, "xep-hang_" + (l == null ? "tat-ca" : l.name())
-                    + (parentCode == null ? "" : "_" + parentCode) + "_" + p.key() + "_" + rs, etag);
+    }
+
+    private byte[] json(Object view) {
+        try {
+            return mapper.writeValueAsBytes(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a ranking as JSON", e);
         }
-        List<RankingView.Item> page = all.subList(Math.min(skip, all.size()), (int) Math.min(all.size(), (long) skip + pageSize));
-        return Etags.ok(new RankingView(p.key(), l, parentCode, rs, all.size(), skip, pageSize, page, noData), etag);
+    }
+
+    /** Work that reads the database leaves the event loop. */
+    private static Uni<Response> onWorker(Supplier<Response> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private List<RankingView.Item> rank(RankingQuery query) {

@@ -4,6 +4,7 @@ import dvc766.kit.problem.Problem;
 import dvc766.publication.domain.ScoreChange;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -37,8 +38,10 @@ public class StreamResource {
             description = "A `text/event-stream`: one event `score` per committed score change (data: `{\"id\",\"unitCode\","
                     + "\"period\",\"ruleSet\",\"version\",\"total\",\"band\",\"asOf\"}`, id: the change's number), "
                     + "optionally only of one unit and/or one rule set; a comment line at least every 15 s keeps the "
-                    + "connection open. Changes made while a client is disconnected are not replayed: re-read the API "
-                    + "on reconnect. A bounded number of clients per instance: beyond it, 503 with Retry-After.")
+                    + "connection open. A client reconnecting with `Last-Event-ID` first gets the changes it missed (of its "
+                    + "filter, oldest first); when it missed more than 1000, or the id is not one of ours, an event `reset` "
+                    + "(data `{\"reason\"}`, id: the latest change) tells it to re-read the API. A bounded number of "
+                    + "clients per instance: beyond it, 503 with Retry-After.")
     @APIResponse(responseCode = "200", description = "The stream.",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A parameter is malformed.",
@@ -48,6 +51,8 @@ public class StreamResource {
     public Multi<OutboundSseEvent> stream(
             @Parameter(description = "Only changes of this unit (its code).") @QueryParam("unit") String unit,
             @Parameter(description = "Only changes under this rule set.") @QueryParam("ruleSet") String ruleSet,
+            @Parameter(description = "The id of the last event received (EventSource sends it when it reconnects): the "
+                    + "changes made since are sent first.") @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         PublicQueries q = new PublicQueries();
         String unitCode = q.code("unit", unit);
@@ -55,6 +60,6 @@ public class StreamResource {
         q.check();
         Predicate<ScoreChange> wants = c -> (unitCode == null || unitCode.equals(c.unitCode()))
                 && (rs == null || rs.equals(c.ruleSet()));
-        return live.subscribe(wants, sse);
+        return live.subscribe(wants, sse, new LiveScores.Replay(lastEventId, unitCode, rs));
     }
 }

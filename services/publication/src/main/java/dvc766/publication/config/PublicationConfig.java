@@ -37,6 +37,13 @@ public interface PublicationConfig {
         /** Changes queued for one slow client before its stream is ended (its browser reconnects and re-reads). */
         @WithDefault("256")
         int clientBuffer();
+
+        /**
+         * Most changes replayed to a client reconnecting with {@code Last-Event-ID}; when more were missed it gets a
+         * {@code reset} event instead (re-read the API).
+         */
+        @WithDefault("1000")
+        int replayMax();
     }
 
     interface Limits {

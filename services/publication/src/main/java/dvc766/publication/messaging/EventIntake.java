@@ -2,6 +2,7 @@ package dvc766.publication.messaging;
 
 import dvc766.kit.inbox.ProcessedEvents;
 import dvc766.publication.config.PublicationConfig;
+import dvc766.publication.store.ReadModelChanges;
 import dvc766.publication.store.UnitLocks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,14 +45,17 @@ public class EventIntake {
     private final PublicationConfig config;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ReadModelChanges changes;
     private volatile boolean stopping;
 
-    public EventIntake(ProcessedEvents processed, UnitLocks locks, PublicationConfig config, MeterRegistry meters, Clock clock) {
+    public EventIntake(ProcessedEvents processed, UnitLocks locks, PublicationConfig config, MeterRegistry meters, Clock clock,
+            ReadModelChanges changes) {
         this.processed = processed;
         this.locks = locks;
         this.config = config;
         this.meters = meters;
         this.clock = clock;
+        this.changes = changes;
     }
 
     void stop(@Observes ShutdownEvent e) {
@@ -100,6 +104,8 @@ public class EventIntake {
                 }
             }
         });
+        // this instance's own commit is current at once; the NOTIFY reaches the listener a moment later
+        changes.changed();
     }
 
     private void reject(ConsumerRecord<String, String> r, String reason) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dvc766.kit.events.EventJson;
 import dvc766.publication.api.LiveScores;
 import dvc766.publication.domain.ScoreChange;
+import dvc766.publication.store.ReadModelChanges;
 import dvc766.publication.store.ScoreChanges;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -18,9 +19,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Listens on {@link ScoreChanges#CHANNEL} with one dedicated connection and hands each committed change to the live
- * stream's clients. If the connection breaks it reconnects; changes committed meanwhile are not replayed (a live view
- * re-reads the API when its stream reconnects).
+ * Listens on {@link ScoreChanges#CHANNEL} and {@link ReadModelChanges#UNITS_CHANNEL} with one dedicated connection:
+ * every committed change moves the read models' generation (reused answers are then rebuilt), and each score change
+ * goes to the live stream's clients. If the connection breaks it reconnects; the generation is unknown meanwhile.
  */
 @ApplicationScoped
 public class ScoreChangeListener {
@@ -29,13 +30,15 @@ public class ScoreChangeListener {
 
     private final DataSource ds;
     private final LiveScores live;
+    private final ReadModelChanges changes;
     private volatile boolean running = true;
     private volatile boolean listening;
     private Thread thread;
 
-    public ScoreChangeListener(DataSource ds, LiveScores live) {
+    public ScoreChangeListener(DataSource ds, LiveScores live, ReadModelChanges changes) {
         this.ds = ds;
         this.live = live;
+        this.changes = changes;
     }
 
     void start(@Observes StartupEvent e) {
@@ -61,17 +64,23 @@ public class ScoreChangeListener {
                 c.setAutoCommit(true);
                 try (Statement st = c.createStatement()) {
                     st.execute("LISTEN " + ScoreChanges.CHANNEL);
+                    st.execute("LISTEN " + ReadModelChanges.UNITS_CHANNEL);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
+                changes.watching(true);
                 listening = true;
                 pause = 200;
                 while (running) {
                     PGNotification[] batch = pg.getNotifications(1000);
-                    if (batch == null) continue;
-                    for (PGNotification n : batch) deliver(n.getParameter());
+                    if (batch == null || batch.length == 0) continue;
+                    changes.changed();
+                    for (PGNotification n : batch) {
+                        if (ScoreChanges.CHANNEL.equals(n.getName())) deliver(n.getParameter());
+                    }
                 }
             } catch (SQLException | RuntimeException ex) {
                 listening = false;
+                changes.watching(false);
                 if (!running) return;
                 LOG.warnf("score change listener lost its connection (%s); reconnecting in %d ms", ex.getMessage(), pause);
                 try {
@@ -83,6 +92,7 @@ public class ScoreChangeListener {
             }
         }
         listening = false;
+        changes.watching(false);
     }
 
     private void deliver(String payload) {

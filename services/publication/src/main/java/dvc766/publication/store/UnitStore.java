@@ -15,14 +15,16 @@ public class UnitStore {
     public record UnitRow(String code, String name, UnitLevel level, String parentCode) {}
 
     private final DataSource ds;
+    private final ReadModelChanges changes;
 
-    public UnitStore(DataSource ds) {
+    public UnitStore(DataSource ds, ReadModelChanges changes) {
         this.ds = ds;
+        this.changes = changes;
     }
 
     /** Inserts the unit or replaces an older revision of it; returns false when the held revision is as new or newer. */
     public boolean upsert(Unit u) {
-        return Sql.update(ds, """
+        boolean applied = Sql.update(ds, """
                 INSERT INTO unit (code, name, level, parent_code, valid_from, valid_to, revision, updated_at, change_seq)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, nextval('change_seq'))
                 ON CONFLICT (code) DO UPDATE SET
@@ -40,6 +42,8 @@ public class UnitStore {
                     ps.setLong(7, u.revision());
                     Sql.setTime(ps, 8, u.updatedAt());
                 }) == 1;
+        if (applied) changes.notifyUnitsChanged();
+        return applied;
     }
 
     public List<UnitRow> all() {

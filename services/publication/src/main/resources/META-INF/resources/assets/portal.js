@@ -2,7 +2,8 @@
  * dvc766 public portal. Served as a file: the gateway's Content-Security-Policy allows no inline script or style.
  * Everything is read from the public API of this service (/public/v1/...); charts are SVG drawn here.
  * Live: an EventSource on /public/v1/stream; a score change of the chosen period reloads what it touches
- * (the reloads are conditional GETs, so unchanged views cost a 304).
+ * (the reloads are conditional GETs, so unchanged views cost a 304). On reconnection the browser sends the last
+ * event's id and the server replays what was missed, or sends 'reset' and everything is re-read.
  */
 (function () {
   'use strict';
@@ -395,6 +396,10 @@
       try { change = JSON.parse(e.data); } catch (err) { return; }
       if (change.ruleSet !== state.ruleSet || change.period !== state.period) return;
       scheduleRefresh(change);
+    });
+    // after a long absence the server cannot replay what was missed (Last-Event-ID): re-read everything
+    source.addEventListener('reset', function () {
+      refreshAll().then(function () { status('Đã kết nối lại: dữ liệu vừa được tải lại.'); });
     });
   }
 
