@@ -11,7 +11,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -46,6 +45,7 @@ public class EventIntake {
     private final MeterRegistry meters;
     private final Clock clock;
     private final ReadModelChanges changes;
+    private final UntilDone retries;
     private volatile boolean stopping;
 
     public EventIntake(ProcessedEvents processed, UnitLocks locks, PublicationConfig config, MeterRegistry meters, Clock clock,
@@ -56,6 +56,7 @@ public class EventIntake {
         this.meters = meters;
         this.clock = clock;
         this.changes = changes;
+        this.retries = new UntilDone(LOG, "applying events", config.retryBackoffMax(), () -> stopping);
     }
 
     void stop(@Observes ShutdownEvent e) {
@@ -70,17 +71,17 @@ public class EventIntake {
             } catch (InvalidEvent e) {
                 reject(r, e.getMessage());
             } catch (RuntimeException e) {
-                reject(r, "unreadable: " + rootMessage(e));
+                reject(r, "unreadable: " + UntilDone.rootMessage(e));
             }
         }
         if (items.isEmpty()) return;
-        Throwable dataError = untilDone(() -> applyAll(items, handler));
+        Throwable dataError = retries.run(() -> applyAll(items, handler));
         if (dataError != null) {
             LOG.warnf("a batch of %d events from %s broke a database rule (%s); applying them one by one",
                     items.size(), items.get(0).record().topic(), dataError.getMessage());
             for (Item<T> item : items) {
-                Throwable e = untilDone(() -> applyAll(List.of(item), handler));
-                if (e != null) reject(item.record(), "cannot be applied: " + rootMessage(e));
+                Throwable e = retries.run(() -> applyAll(List.of(item), handler));
+                if (e != null) reject(item.record(), "cannot be applied: " + UntilDone.rootMessage(e));
             }
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -111,51 +112,8 @@ public class EventIntake {
     private void reject(ConsumerRecord<String, String> r, String reason) {
         LOG.warnf("rejected event from %s key %s: %s", r.topic(), r.key(), reason);
         Counter.builder("dvc.publication.events.rejected").tag("topic", r.topic()).register(meters).increment();
-        Throwable e = untilDone(() -> processed.reject(config.consumerName(), r.topic(), r.key(),
+        Throwable e = retries.run(() -> processed.reject(config.consumerName(), r.topic(), r.key(),
                 r.value() == null ? "" : r.value(), reason));
         if (e != null) LOG.errorf(e, "could not keep the rejected event from %s key %s", r.topic(), r.key());
-    }
-
-    /**
-     * Runs the work until it succeeds (null) or fails on the data itself (that error). Any other failure, most
-     * likely the database being away, is retried with a growing pause: the events wait in Kafka meanwhile.
-     */
-    private Throwable untilDone(Runnable work) {
-        long pause = 100;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                work.run();
-                return null;
-            } catch (RuntimeException e) {
-                if (isDataError(e)) return e;
-                if (stopping) throw e;
-                LOG.errorf("applying events failed (attempt %d), retrying in %d ms: %s", attempt, pause, rootMessage(e));
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                pause = Math.min(pause * 2, config.retryBackoffMax().toMillis());
-            }
-        }
-    }
-
-    /** SQLState classes 22 (data exception) and 23 (integrity constraint): the event, not the database, is at fault. */
-    static boolean isDataError(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && s.getSQLState() != null
-                    && (s.getSQLState().startsWith("22") || s.getSQLState().startsWith("23"))) {
-                return true;
-            }
-            if (t.getCause() == t) break;
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }
