@@ -93,7 +93,7 @@ public class LiveScores {
             // the first comment makes the response start at once, so a client knows it is connected
             em.emit(sse.newEventBuilder().comment("connected").build());
             if (replaying) Infrastructure.getDefaultWorkerPool().execute(() -> replay(c, replay));
-        }).onOverflow().buffer(config.clientBuffer());
+        }).onOverflow().buffer(config.clientBuffer() + (replaying ? config.replayMax() : 0)); // a replay comes at once
         Multi<OutboundSseEvent> beats = Multi.createFrom().ticks().every(heartbeat)
                 .onOverflow().drop()
                 .map(t -> sse.newEventBuilder().comment("heartbeat").build());

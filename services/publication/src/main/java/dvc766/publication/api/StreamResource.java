@@ -4,11 +4,11 @@ import dvc766.kit.problem.Problem;
 import dvc766.publication.domain.ScoreChange;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -51,9 +51,10 @@ public class StreamResource {
     public Multi<OutboundSseEvent> stream(
             @Parameter(description = "Only changes of this unit (its code).") @QueryParam("unit") String unit,
             @Parameter(description = "Only changes under this rule set.") @QueryParam("ruleSet") String ruleSet,
-            @Parameter(description = "The id of the last event received (EventSource sends it when it reconnects): the "
-                    + "changes made since are sent first.") @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context HttpHeaders headers,
             @Context Sse sse) {
+        // part of the SSE protocol (EventSource sends it when it reconnects), described in the operation, not a parameter
+        String lastEventId = headers.getHeaderString("Last-Event-ID");
         PublicQueries q = new PublicQueries();
         String unitCode = q.code("unit", unit);
         String rs = ruleSet == null || ruleSet.isBlank() ? null : q.ruleSet(ruleSet, null);
