@@ -147,15 +147,20 @@ public class IndicatorEngine {
         List<String> due = facts.lockDue(now, limit);
         List<String> duePetitions = petitions.lockDue(now, limit);
         List<String> dueDecisions = decisions.lockDue(now, limit);
-        if (due.isEmpty() && duePetitions.isEmpty() && dueDecisions.isEmpty()) return 0;
+        List<String> dueProcedures = catalog.lockDue(now, limit);
+        List<String> dueUnits = units.lockDue(now, limit);
+        if (due.isEmpty() && duePetitions.isEmpty() && dueDecisions.isEmpty() && dueProcedures.isEmpty() && dueUnits.isEmpty()) return 0;
         List<String> sorted = new ArrayList<>(due);
         sorted.sort(null);
         Map<ItemKey, ItemCount> itemDeltas = new TreeMap<>();
         Map<CounterKey, Counts> deltas = new TreeMap<>(reevaluate(sorted, now, itemDeltas));
         reevaluatePetitions(duePetitions, now, petitionProfiles).forEach((k, v) -> deltas.merge(k, v, Counts::plus));
         reevaluateDecisions(dueDecisions, now, decisionProfiles).forEach((k, v) -> itemDeltas.merge(k, v, ItemCount::plus));
-        publisher.rescore(commit(deltas, itemDeltas, now), now);
-        return Math.max(due.size(), Math.max(duePetitions.size(), dueDecisions.size()));
+        Set<UnitPeriod> touched = new TreeSet<>(commit(deltas, itemDeltas, now));
+        touched.addAll(live(counters.apply(unitsDue(dueUnits, now), catalogDue(dueProcedures, now)), now));
+        publisher.rescore(touched, now);
+        return List.of(due.size(), duePetitions.size(), dueDecisions.size(), dueProcedures.size(), dueUnits.size()).stream()
+                .max(Integer::compare).orElse(0);
     }
 
     /** Applies publishing decisions (newer states only): PUBLISH_ON_TIME and PUBLIC_UPDATE_ON_TIME, per procedure. */
@@ -334,13 +339,16 @@ public class IndicatorEngine {
     Map<CounterKey, Counts> remember(Collection<String> procedures, Instant now) {
         Map<CounterKey, Counts> out = new TreeMap<>();
         Map<String, ProcedureCatalog> states = catalog.lock(procedures);
+        Map<String, Instant> pending = catalog.nextChecks(procedures);
         for (String code : new TreeSet<>(procedures)) {
             ProcedureCatalog p = states.get(code);
             if (p == null) continue;
             Set<String> before = catalog.members(code);
             Set<String> after = catalog.ancestorsOf(p.unitCodes());
             if (before.equals(after)) continue;
-            catalogChange(code, p, before, p, after, now).forEach((k, v) -> out.merge(k, v, Counts::plus));
+            // a due catalogue check not run yet is caught up here, so the check must not count it again
+            catalogChange(code, p.asCounted(pending.get(code), now), before, p, after, now).forEach((k, v) -> out.merge(k, v, Counts::plus));
+            if (pending.containsKey(code)) catalog.setNextChecks(nullable(code, p.nextCheckAt(now)));
             catalog.setMembers(code, after);
         }
         return out;
@@ -488,12 +496,18 @@ public class IndicatorEngine {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyProcedures(List<ProcedureData> states) {
-        Instant now = now();
+        applyProcedures(states, now());
+    }
+
+    /** Applies procedure states as if at {@code now} (a past instant leaves a madePublicAt since then due for the scheduler). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyProcedures(List<ProcedureData> states, Instant now) {
         tree.shared();
         List<ProcedureData> newest = new ArrayList<>(newestPerKey(states, ProcedureData::code, ProcedureData::revision, ProcedureData::updatedAt));
         newest.sort(Comparator.comparing(ProcedureData::code));
         procedureLock.exclusive(newest.stream().map(ProcedureData::code).toList());
         Map<String, ProcedureCatalog> held = catalog.lock(newest.stream().map(ProcedureData::code).toList());
+        Map<String, Instant> pending = catalog.nextChecks(held.keySet());
         Map<CounterKey, Counts> pooled = new TreeMap<>();
         for (ProcedureData p : newest) {
             FactStore.ProcedureChange change = facts.upsertProcedure(p);
@@ -505,8 +519,12 @@ public class IndicatorEngine {
             units.ensure(after.unitCodes());
             Set<String> beforeMembers = catalog.members(p.code());
             Set<String> afterMembers = catalog.ancestorsOf(after.unitCodes());
-            catalogChange(p.code(), held.get(p.code()), beforeMembers, after, afterMembers, now).forEach((k, v) -> pooled.merge(k, v, Counts::plus));
+            ProcedureCatalog before = held.get(p.code());
+            if (before != null) before = before.asCounted(pending.get(p.code()), now);
+            catalogChange(p.code(), before, beforeMembers, after, afterMembers, now).forEach((k, v) -> pooled.merge(k, v, Counts::plus));
             catalog.write(after);
+            // a madePublicAt in the future counts at that instant, with no new event
+            catalog.setNextChecks(nullable(p.code(), after.nextCheckAt(now)));
             catalog.setMembers(p.code(), afterMembers);
         }
         publisher.rescore(live(counters.apply(Map.of(), pooled), now), now);
@@ -518,7 +536,12 @@ public class IndicatorEngine {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyUnits(List<UnitData> states) {
-        Instant now = now();
+        applyUnits(states, now());
+    }
+
+    /** Applies unit states as if at {@code now} (a past instant leaves an eCertifiedCopySince since then due for the scheduler). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyUnits(List<UnitData> states, Instant now) {
         tree.exclusive();
         List<UnitData> newest = new ArrayList<>(newestPerKey(states, UnitData::code, UnitData::revision, UnitData::updatedAt));
         newest.sort(Comparator.comparing(UnitData::code));
@@ -552,8 +575,10 @@ public class IndicatorEngine {
             }
             units.write(u);
             // E_CERTIFIED_COPY: each commune counts once in its own present-state counters, pooled like dossiers
-            Counts certified = UnitContributions.eCertifiedCopy(u.level(), u.eCertifiedCopySince(), now)
-                    .minus(row.known() ? UnitContributions.eCertifiedCopy(row.level(), row.eCertifiedCopySince(), now) : Counts.ZERO);
+            Counts certified = UnitContributions.eCertifiedCopy(u.level(), u.eCertifiedCopySince(), now).minus(row.known()
+                    ? UnitContributions.eCertifiedCopyCounted(row.level(), row.eCertifiedCopySince(), units.nextCheck(u.code()), now) : Counts.ZERO);
+            // a commune offering electronic certified copies from a future day counts from that day, with no new event
+            units.setNextChecks(nullable(u.code(), UnitContributions.eCertifiedCopyNextCheck(u.level(), u.eCertifiedCopySince(), now)));
             if (!certified.isZero()) {
                 touched.addAll(live(counters.apply(Map.of(new CounterKey(u.code(), Indicators.CURRENT, Indicators.E_CERTIFIED_COPY), certified)), now));
             }
@@ -562,6 +587,50 @@ public class IndicatorEngine {
             }
         }
         publisher.rescore(live(touched, now), now);
+    }
+
+    /**
+     * Due catalogue checks: a procedure's {@code madePublicAt} has come, so PUBLIC_CONTENT_FULL counts it now at every
+     * ancestor whose subtree holds it. Returns the pooled deltas (keyed by the ancestor itself).
+     */
+    Map<CounterKey, Counts> catalogDue(List<String> codes, Instant now) {
+        Map<CounterKey, Counts> out = new TreeMap<>();
+        if (codes.isEmpty()) return out;
+        Map<String, ProcedureCatalog> held = catalog.lock(codes);
+        Map<String, Instant> pending = catalog.nextChecks(codes);
+        Map<String, Instant> next = new HashMap<>();
+        for (String code : codes) {
+            ProcedureCatalog p = held.get(code);
+            next.put(code, p == null ? null : p.nextCheckAt(now));
+            if (p == null) continue;
+            Set<String> members = catalog.members(code);
+            catalogChange(code, p.asCounted(pending.get(code), now), members, p, members, now).forEach((k, v) -> out.merge(k, v, Counts::plus));
+        }
+        catalog.setNextChecks(next);
+        return out;
+    }
+
+    /** Due unit checks: a commune's {@code eCertifiedCopySince} day has come. Returns the own deltas of E_CERTIFIED_COPY. */
+    Map<CounterKey, Counts> unitsDue(List<String> codes, Instant now) {
+        Map<CounterKey, Counts> out = new TreeMap<>();
+        Map<String, Instant> next = new HashMap<>();
+        for (String code : codes) {
+            UnitStore.UnitRow row = units.lock(code);
+            if (row == null) continue;
+            Counts delta = UnitContributions.eCertifiedCopy(row.level(), row.eCertifiedCopySince(), now)
+                    .minus(UnitContributions.eCertifiedCopyCounted(row.level(), row.eCertifiedCopySince(), units.nextCheck(code), now));
+            if (!delta.isZero()) out.put(new CounterKey(code, Indicators.CURRENT, Indicators.E_CERTIFIED_COPY), delta);
+            next.put(code, UnitContributions.eCertifiedCopyNextCheck(row.level(), row.eCertifiedCopySince(), now));
+        }
+        units.setNextChecks(next);
+        return out;
+    }
+
+    /** A one-entry map whose value may be null (no check pending). */
+    static Map<String, Instant> nullable(String key, Instant value) {
+        Map<String, Instant> out = new HashMap<>();
+        out.put(key, value);
+        return out;
     }
 
     /**
