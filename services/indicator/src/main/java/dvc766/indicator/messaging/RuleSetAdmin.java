@@ -22,6 +22,12 @@ public class RuleSetAdmin {
 
     public enum Effect { CREATED, UPDATED, UNCHANGED }
 
+    /**
+     * A store that brings a new deadline profile re-evaluates every PAKN and decision in its transaction: seconds for
+     * thousands, more on a loaded machine; a rare administrator's action, so it gets more than the default 60 s.
+     */
+    static final int STORE_TIMEOUT_SECONDS = 600;
+
     public record Stored(Effect effect, int queued) {}
 
     /** A changed document must carry a higher version than the one in force. */
@@ -62,7 +68,7 @@ public class RuleSetAdmin {
     public Stored store(RuleSet rs, String by) {
         String json = RuleSetCatalog.write(rs);
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            return QuarkusTransaction.requiringNew().timeout(STORE_TIMEOUT_SECONDS).call(() -> {
                 // the tree lock before the rule-set lock, the order every engine transaction takes them in
                 tree.shared();
                 lock.exclusive(ConfigLock.Kind.RULE_SETS);
