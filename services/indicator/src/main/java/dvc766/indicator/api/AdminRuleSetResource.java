@@ -84,14 +84,6 @@ public class AdminRuleSetResource {
         if (rs == null) throw ProblemException.validation(List.of(new FieldError("$", "required", "a rule set document is required")));
         if (rs.id() != null && !rs.id().equals(id)) errors.add(new FieldError("id", "matches-path", "id " + rs.id() + " differs from the path's " + id));
         RuleSetValidator.violations(rs).forEach(v -> errors.add(new FieldError(v.field(), v.rule(), v.message())));
-        // the counters behind PUBLISH_ON_TIME, PUBLIC_UPDATE_ON_TIME and the PAKN indicators are kept under the default's
-        // deadlines; a rule set with other deadlines would be scored on figures it did not define, so it is refused
-        // until counters per deadline profile exist (see the README)
-        RuleSet.Deadlines held = ruleSets.defaultRuleSet().deadlines();
-        if (rs.deadlines() != null && !rs.deadlines().equals(held)) {
-            errors.add(new FieldError("deadlines", "equals-default", "deadline parameters other than those of the default rule set "
-                    + ruleSets.defaultRuleSet().id() + " are not supported yet: the counters they need are not kept"));
-        }
         if (!errors.isEmpty()) throw ProblemException.validation(errors);
         RuleSetAdmin.Stored stored;
         try {

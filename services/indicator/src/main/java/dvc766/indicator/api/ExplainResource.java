@@ -9,6 +9,7 @@ import dvc766.indicator.config.RuleSetCatalog;
 import dvc766.indicator.domain.DecisionContributions;
 import dvc766.indicator.domain.DecisionDeadlines;
 import dvc766.indicator.domain.DecisionFacts;
+import dvc766.indicator.domain.DeadlineProfile;
 import dvc766.indicator.domain.DossierFacts;
 import dvc766.indicator.domain.DossierTiming;
 import dvc766.indicator.domain.Indicators;
@@ -83,7 +84,7 @@ public class ExplainResource {
     @Operation(summary = "The objects behind a unit's lost points on one indicator for a period (dossiers, PAKN, procedures, communes), paged")
     @APIResponse(responseCode = "200", description = "One page, ordered by key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExplainPage.class)))
-    @APIResponse(responseCode = "400", description = "Bad period, indicator, page or size",
+    @APIResponse(responseCode = "400", description = "Bad period, indicator, rule set, page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -93,6 +94,8 @@ public class ExplainResource {
             @PathParam("unitCode") String unitCode,
             @Parameter(description = "2026-11 (month), 2026-Q4 (quarter) or 2026 (year)", required = true) @QueryParam("period") String period,
             @Parameter(description = "Indicator code, e.g. ON_TIME_PROCESSING", required = true) @QueryParam("indicator") String indicator,
+            @Parameter(description = "Rule set id, whose deadline parameters judge PAKN and publishing decisions; the default rule set when absent")
+            @QueryParam("ruleSet") String ruleSet,
             @Parameter(description = "Page number from 0") @QueryParam("page") Integer page,
             @Parameter(description = "Page size, 1 to 200 (larger sizes are clamped to 200); 50 when absent") @QueryParam("size") Integer size) {
         List<FieldError> errors = new ArrayList<>();
@@ -114,6 +117,12 @@ public class ExplainResource {
         } else if (!Indicators.COMPUTED.contains(indicator) || AVG_PROCESSING_TIME.equals(indicator)) {
             errors.add(new FieldError("indicator", "known", "not an indicator with countable objects: " + indicator));
         }
+        ruleSets.refreshIfChanged();
+        RuleSet rs = ruleSet == null || ruleSet.isBlank() ? ruleSets.defaultRuleSet() : ruleSets.find(ruleSet).orElse(null);
+        if (rs == null) {
+            errors.add(new FieldError("ruleSet", "known", "unknown rule set " + ruleSet + "; active: "
+                    + ruleSets.active().stream().map(RuleSet::id).toList()));
+        }
         if (page != null && page < 0) errors.add(new FieldError("page", "min", "page must be 0 or more"));
         if (size != null && size < 1) errors.add(new FieldError("size", "min", "size must be at least 1"));
         if (!errors.isEmpty()) throw ProblemException.validation(errors);
@@ -125,7 +134,7 @@ public class ExplainResource {
         int offset = (int) offsetLong;
         Instant now = clock.instant();
         Instant te = p.end().isBefore(now) ? p.end() : now;
-        return new ExplainPage(unitCode, p.key(), indicator, pg, n, items(unitCode, p, te, indicator, offset, n));
+        return new ExplainPage(unitCode, p.key(), indicator, pg, n, items(unitCode, p, te, indicator, DeadlineProfile.of(rs), offset, n));
     }
 
     /** Fail closed: monitor or admin, or a caller whose unit_code is the unit or one of its ancestors. */
@@ -136,14 +145,14 @@ public class ExplainResource {
         if (!explain.within(own, unitCode)) throw ProblemException.forbidden("unit " + unitCode + " is not at or below " + own);
     }
 
-    List<ExplainItem> items(String unit, Period p, Instant te, String indicator, int offset, int limit) {
+    /** The lost objects; the deadline-dependent indicators are read from the rule set's deadline profile. */
+    List<ExplainItem> items(String unit, Period p, Instant te, String indicator, DeadlineProfile profile, int offset, int limit) {
         WorkingDayCalendar cal = calendars.current();
-        RuleSet rs = ruleSets.defaultRuleSet();
         if (Indicators.DOSSIER.contains(indicator) || Indicators.PETITION.contains(indicator)) {
-            List<ExplainStore.Lost> lost = explain.summable(unit, p.key(), indicator, offset, limit);
+            List<ExplainStore.Lost> lost = explain.summable(unit, p.key(), profile.counterCode(indicator), offset, limit);
             Map<String, FactStore.LoadedDossier> ds = facts.load(lost.stream().filter(l -> l.kind().equals("DOSSIER")).map(ExplainStore.Lost::key).toList());
             Map<String, PetitionFacts> ps = petitions.load(lost.stream().filter(l -> l.kind().equals("PETITION")).map(ExplainStore.Lost::key).toList());
-            PetitionDeadlines pdl = PetitionDeadlines.of(rs == null ? null : rs.deadlines());
+            PetitionDeadlines pdl = profile.petition();
             List<ExplainItem> out = new ArrayList<>();
             for (ExplainStore.Lost l : lost) {
                 FactStore.LoadedDossier d = ds.get(l.key());
@@ -162,9 +171,9 @@ public class ExplainResource {
             return out;
         }
         if (Indicators.DECISION.contains(indicator)) {
-            List<ExplainStore.Lost> lost = explain.failedItems(unit, p.key(), indicator, offset, limit);
+            List<ExplainStore.Lost> lost = explain.failedItems(unit, p.key(), profile.counterCode(indicator), offset, limit);
             Map<String, DecisionFacts> ds = decisions.load(lost.stream().map(ExplainStore.Lost::key).toList());
-            DecisionDeadlines dl = DecisionDeadlines.of(rs == null ? null : rs.deadlines());
+            DecisionDeadlines dl = profile.decision();
             List<ExplainItem> out = new ArrayList<>();
             for (ExplainStore.Lost l : lost) {
                 DecisionFacts d = ds.get(l.key());

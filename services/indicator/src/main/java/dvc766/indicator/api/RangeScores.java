@@ -5,9 +5,8 @@ import dvc766.contracts.events.ScoreData;
 import dvc766.indicator.config.CalendarHolder;
 import dvc766.indicator.config.RuleSetCatalog;
 import dvc766.indicator.domain.Counts;
-import dvc766.indicator.domain.DecisionDeadlines;
+import dvc766.indicator.domain.DeadlineProfile;
 import dvc766.indicator.domain.FromScratch;
-import dvc766.indicator.domain.PetitionDeadlines;
 import dvc766.indicator.domain.RuleSet;
 import dvc766.indicator.domain.Score;
 import dvc766.indicator.domain.Scoring;
@@ -62,14 +61,13 @@ public class RangeScores {
             throw ProblemException.unprocessable("range-too-costly", "unit " + unitCode + " holds " + count + " dossiers in its subtree; a date range "
                     + "is computed on demand for at most " + maxDossiers + ": ask a smaller unit, or a month, quarter or year");
         }
-        // counters are shared by every rule set and built with the default rule set's deadlines: so is this
-        RuleSet byDefault = ruleSets.defaultRuleSet();
-        FromScratch.World world = facts.load(subtree, PetitionDeadlines.of(byDefault == null ? null : byDefault.deadlines()),
-                DecisionDeadlines.of(byDefault == null ? null : byDefault.deadlines()));
+        // computed with the rule set's own deadline parameters, as its stored counters are (its deadline profile)
+        RuleSet rs = ruleSets.find(ruleSetId).orElseThrow();
+        DeadlineProfile profile = DeadlineProfile.of(rs);
+        FromScratch.World world = facts.load(subtree, profile.petition(), profile.decision());
         Map<String, Counts> pooled = new TreeMap<>(FromScratch.pooled(world, subtree, range, now, calendar.current()));
         // present-state counts (catalogue, communes) hold in every period, as in the stored scores
         FromScratch.current(world, subtree, now).forEach((k, v) -> pooled.merge(k, v, Counts::plus));
-        RuleSet rs = ruleSets.find(ruleSetId).orElseThrow();
         Score s = Scoring.score(rs, level, pooled, RuleSetCatalog.computed(rs));
         Instant te = range.end().isBefore(now) ? range.end() : now;
         // version 0: computed now, never published

@@ -18,6 +18,19 @@ public record DecisionDeadlines(int publishBefore, int updateAfter) {
                 get(d.publicUpdateWorkingDaysAfterSigning(), DEFAULT.updateAfter));
     }
 
+    /** The profile's name in counter codes: the two parameters, e.g. {@code D3-3}. */
+    public String profile() {
+        return "D" + publishBefore + "-" + updateAfter;
+    }
+
+    /**
+     * The counter code of a decision indicator under these deadlines: both depend on them and are kept per profile
+     * ({@code PUBLISH_ON_TIME@D3-3}); the standard deadlines keep the plain code.
+     */
+    public String counterCode(String indicator) {
+        return Indicators.DECISION.contains(indicator) && !equals(DEFAULT) ? indicator + "@" + profile() : indicator;
+    }
+
     private static int get(Map<String, Integer> byAuthority, int fallback) {
         if (byAuthority == null) return fallback;
         Integer v = byAuthority.get(AUTHORITY);

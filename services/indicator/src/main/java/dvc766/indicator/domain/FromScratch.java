@@ -13,7 +13,9 @@ import java.util.TreeMap;
 /**
  * Recomputation from the facts alone, with the same contribution functions as the incremental path: the counts of a
  * unit for a period are computed over every object of its subtree at {@code te = min(pe, now)}. The incremental
- * counters must equal this whenever no time-driven check is pending.
+ * counters must equal this whenever no time-driven check is pending. The deadline-dependent counts are keyed by the
+ * world's deadline profile ({@link PetitionDeadlines#counterCode}, {@link DecisionDeadlines#counterCode}), as the
+ * engine keys them.
  */
 public final class FromScratch {
 
@@ -87,14 +89,14 @@ public final class FromScratch {
         for (PetitionFacts p : w.petitions()) {
             if (!subtree.contains(p.unitCode())) continue;
             PetitionTiming.contributionsOf(p, period, te, w.petitionDeadlines(), calendar).byIndicator()
-                    .forEach((k, v) -> out.merge(k, v, Counts::plus));
+                    .forEach((k, v) -> out.merge(w.petitionDeadlines().counterCode(k), v, Counts::plus));
         }
         // distinct-counted: a procedure counts once in the subtree, and fails if any object fails it
         Map<String, Map<String, ItemCount>> items = new TreeMap<>();
         for (DecisionFacts d : w.decisions()) {
             if (!subtree.contains(d.unitCode())) continue;
             DecisionContributions.itemsOf(d, period, te, w.decisionDeadlines(), calendar).forEach((indicator, byItem) ->
-                    byItem.forEach((item, c) -> items.computeIfAbsent(indicator, k -> new TreeMap<>()).merge(item, c, ItemCount::plus)));
+                    byItem.forEach((item, c) -> items.computeIfAbsent(w.decisionDeadlines().counterCode(indicator), k -> new TreeMap<>()).merge(item, c, ItemCount::plus)));
         }
         items.forEach((indicator, byItem) -> byItem.values().forEach(c -> out.merge(indicator, ItemCount.change(ItemCount.ZERO, c), Counts::plus)));
         // usage numerators: procedures of the subtree, with the feature, having a qualifying dossier of the subtree

@@ -38,6 +38,20 @@ public record ProcedureCatalog(String code, List<String> unitCodes, boolean onli
         return m;
     }
 
+    /** When time alone next changes {@link #counts}: a {@code madePublicAt} after {@code now}; null when nothing is pending. */
+    public Instant nextCheckAt(Instant now) {
+        return madePublicAt != null && madePublicAt.isAfter(now) ? madePublicAt : null;
+    }
+
+    /**
+     * The state the present-state counters hold while the check at {@code pendingCheck} has not run by {@code now}: a
+     * {@code madePublicAt} that was still in the future when the counters were written is not counted yet.
+     */
+    public ProcedureCatalog asCounted(Instant pendingCheck, Instant now) {
+        if (pendingCheck == null || pendingCheck.isAfter(now) || madePublicAt == null) return this;
+        return new ProcedureCatalog(code, unitCodes, online, feeBearing, paymentIntegrated, citizen, null, publicFull);
+    }
+
     /** Whether a qualifying dossier makes the procedure count in a usage indicator's numerator. */
     public boolean gate(String usageIndicator) {
         return switch (usageIndicator) {

@@ -20,10 +20,12 @@ public final class Scoring {
 
     /**
      * @param level the unit's level (PROVINCE, DEPARTMENT, …)
-     * @param pooled the unit's counts pooled over its subtree, by indicator code
+     * @param pooled the unit's counts pooled over its subtree, by counter code: the four deadline-dependent indicators are
+     *     read from the counters of the rule set's deadline profile ({@link DeadlineProfile#select})
      * @param computed the indicators the engine computes; the others are left out of the score, its total and its max
      */
-    public static Score score(RuleSet rs, String level, Map<String, Counts> pooled, Set<String> computed) {
+    public static Score score(RuleSet rs, String level, Map<String, Counts> counters, Set<String> computed) {
+        Map<String, Counts> pooled = DeadlineProfile.of(rs).select(counters);
         List<Score.IndicatorScore> indicators = new ArrayList<>();
         Map<String, BigDecimal[]> groups = new LinkedHashMap<>();
         for (RuleSet.Group g : rs.groups()) groups.put(g.code(), null);

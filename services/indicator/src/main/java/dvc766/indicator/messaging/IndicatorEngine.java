@@ -12,6 +12,7 @@ import dvc766.indicator.domain.PetitionTiming;
 import dvc766.indicator.domain.RuleSet;
 import dvc766.contracts.events.PublishingDecisionData;
 import dvc766.indicator.domain.DecisionContributions;
+import dvc766.indicator.domain.DeadlineProfile;
 import dvc766.indicator.domain.DecisionDeadlines;
 import dvc766.indicator.domain.DecisionFacts;
 import dvc766.indicator.domain.ItemCount;
@@ -140,18 +141,26 @@ public class IndicatorEngine {
     public int runDueChecks(int limit) {
         Instant now = now();
         tree.shared();
+        // the deadline profiles are read under the shared rule-set lock before any PAKN or decision is locked
+        List<PetitionDeadlines> petitionProfiles = petitionProfiles();
+        List<DecisionDeadlines> decisionProfiles = decisionProfiles();
         List<String> due = facts.lockDue(now, limit);
         List<String> duePetitions = petitions.lockDue(now, limit);
         List<String> dueDecisions = decisions.lockDue(now, limit);
-        if (due.isEmpty() && duePetitions.isEmpty() && dueDecisions.isEmpty()) return 0;
+        List<String> dueProcedures = catalog.lockDue(now, limit);
+        List<String> dueUnits = units.lockDue(now, limit);
+        if (due.isEmpty() && duePetitions.isEmpty() && dueDecisions.isEmpty() && dueProcedures.isEmpty() && dueUnits.isEmpty()) return 0;
         List<String> sorted = new ArrayList<>(due);
         sorted.sort(null);
         Map<ItemKey, ItemCount> itemDeltas = new TreeMap<>();
         Map<CounterKey, Counts> deltas = new TreeMap<>(reevaluate(sorted, now, itemDeltas));
-        reevaluatePetitions(duePetitions, now).forEach((k, v) -> deltas.merge(k, v, Counts::plus));
-        reevaluateDecisions(dueDecisions, now).forEach((k, v) -> itemDeltas.merge(k, v, ItemCount::plus));
-        publisher.rescore(commit(deltas, itemDeltas, now), now);
-        return Math.max(due.size(), Math.max(duePetitions.size(), dueDecisions.size()));
+        reevaluatePetitions(duePetitions, now, petitionProfiles).forEach((k, v) -> deltas.merge(k, v, Counts::plus));
+        reevaluateDecisions(dueDecisions, now, decisionProfiles).forEach((k, v) -> itemDeltas.merge(k, v, ItemCount::plus));
+        Set<UnitPeriod> touched = new TreeSet<>(commit(deltas, itemDeltas, now));
+        touched.addAll(live(counters.apply(unitsDue(dueUnits, now), catalogDue(dueProcedures, now)), now));
+        publisher.rescore(touched, now);
+        return List.of(due.size(), duePetitions.size(), dueDecisions.size(), dueProcedures.size(), dueUnits.size()).stream()
+                .max(Integer::compare).orElse(0);
     }
 
     /** Applies publishing decisions (newer states only): PUBLISH_ON_TIME and PUBLIC_UPDATE_ON_TIME, per procedure. */
@@ -163,43 +172,60 @@ public class IndicatorEngine {
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyDecisions(List<PublishingDecisionData> states, Instant now) {
         tree.shared();
+        List<DecisionDeadlines> profiles = decisionProfiles();
         List<PublishingDecisionData> newest = new ArrayList<>(newestPerKey(states, PublishingDecisionData::key,
                 PublishingDecisionData::revision, PublishingDecisionData::updatedAt));
         List<String> changed = decisions.upsert(newest);
         if (changed.isEmpty()) return;
         units.ensure(newest.stream().map(PublishingDecisionData::unitCode).toList());
-        publisher.rescore(commit(Map.of(), reevaluateDecisions(changed, now), now), now);
+        publisher.rescore(commit(Map.of(), reevaluateDecisions(changed, now, profiles), now), now);
     }
 
-    /** The publishing-decision deadlines of the default rule set. */
-    DecisionDeadlines decisionDeadlines() {
-        RuleSet rs = ruleSets.defaultRuleSet();
-        return DecisionDeadlines.of(rs == null ? null : rs.deadlines());
+    /**
+     * The distinct publishing-decision deadlines of the stored rule sets, read under the shared rule-set lock (a rule set
+     * stored with new deadlines builds their counters under the exclusive lock, so no transaction evaluates with a
+     * stale set of profiles and commits after it).
+     */
+    List<DecisionDeadlines> decisionProfiles() {
+        publisher.followRuleSets();
+        return DeadlineProfile.decisionProfiles(ruleSets.active());
     }
 
-    Map<ItemKey, ItemCount> reevaluateDecisions(List<String> keys, Instant now) {
+    /** Re-evaluates the decisions once per deadline profile; stores their items and next checks; returns the item deltas. */
+    Map<ItemKey, ItemCount> reevaluateDecisions(List<String> keys, Instant now, List<DecisionDeadlines> profiles) {
         if (keys.isEmpty()) return Map.of();
-        DecisionDeadlines dl = decisionDeadlines();
         Map<String, DecisionFacts> loaded = decisions.load(keys);
         Map<String, Instant> next = new HashMap<>();
         Map<String, Map<ItemKey, ItemCount>> fresh = new HashMap<>();
         for (String key : keys) {
             DecisionFacts d = loaded.get(key);
             if (d == null) continue;
-            fresh.put(key, decisionItemsAt(d, now, dl, calendars.current()));
-            next.put(key, DecisionContributions.nextCheckAt(d, now, dl, calendars.current()));
+            Map<ItemKey, ItemCount> all = new TreeMap<>();
+            Instant nextCheck = null;
+            for (DecisionDeadlines dl : profiles) {
+                all.putAll(decisionItemsAt(d, now, dl, calendars.current()));
+                nextCheck = earliest(nextCheck, DecisionContributions.nextCheckAt(d, now, dl, calendars.current()));
+            }
+            fresh.put(key, all);
+            next.put(key, nextCheck);
         }
         decisions.setNextChecks(next);
         return replaceItems(DECISION, fresh);
     }
 
-    /** Everything one decision adds to distinct-counted items at {@code now}, over its periods. */
+    /** The earlier of two optional instants. */
+    static Instant earliest(Instant a, Instant b) {
+        if (a == null) return b;
+        return b == null || a.isBefore(b) ? a : b;
+    }
+
+    /** Everything one decision adds to distinct-counted items at {@code now}, over its periods, keyed by the profile's codes. */
     public static Map<ItemKey, ItemCount> decisionItemsAt(DecisionFacts d, Instant now, DecisionDeadlines dl, WorkingDayCalendar calendar) {
         Map<ItemKey, ItemCount> out = new TreeMap<>();
         for (Period period : DecisionContributions.periodsOf(d, now)) {
             Instant te = period.end().isBefore(now) ? period.end() : now;
             DecisionContributions.itemsOf(d, period, te, dl, calendar).forEach((indicator, byItem) -> byItem.forEach(
-                    (item, c) -> out.put(new ItemKey(d.unitCode(), period.key(), indicator, item), c)));
+                    (item, c) -> out.put(new ItemKey(d.unitCode(), period.key(), dl.counterCode(indicator), item), c)));
         }
         return out;
     }
@@ -313,13 +339,16 @@ public class IndicatorEngine {
     Map<CounterKey, Counts> remember(Collection<String> procedures, Instant now) {
         Map<CounterKey, Counts> out = new TreeMap<>();
         Map<String, ProcedureCatalog> states = catalog.lock(procedures);
+        Map<String, Instant> pending = catalog.nextChecks(procedures);
         for (String code : new TreeSet<>(procedures)) {
             ProcedureCatalog p = states.get(code);
             if (p == null) continue;
             Set<String> before = catalog.members(code);
             Set<String> after = catalog.ancestorsOf(p.unitCodes());
             if (before.equals(after)) continue;
-            catalogChange(code, p, before, p, after, now).forEach((k, v) -> out.merge(k, v, Counts::plus));
+            // a due catalogue check not run yet is caught up here, so the check must not count it again
+            catalogChange(code, p.asCounted(pending.get(code), now), before, p, after, now).forEach((k, v) -> out.merge(k, v, Counts::plus));
+            if (pending.containsKey(code)) catalog.setNextChecks(nullable(code, p.nextCheckAt(now)));
             catalog.setMembers(code, after);
         }
         return out;
@@ -337,6 +366,7 @@ public class IndicatorEngine {
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyPetitions(List<ComplaintData> states, Instant now) {
         tree.shared();
+        List<PetitionDeadlines> profiles = petitionProfiles();
         List<ComplaintData> newest = new ArrayList<>(newestPerKey(states, ComplaintData::id, ComplaintData::revision, ComplaintData::updatedAt));
         Set<String> named = new TreeSet<>();
         newest.forEach(p -> { if (p.dossierCode() != null && !p.dossierCode().isBlank()) named.add(p.dossierCode()); });
@@ -348,7 +378,7 @@ public class IndicatorEngine {
         Map<String, String> unitOf = new HashMap<>();
         newest.forEach(p -> unitOf.put(p.id(), p.unitCode()));
         units.ensure(changed.stream().map(c -> unitOf.get(c.id())).toList());
-        Map<CounterKey, Counts> deltas = new TreeMap<>(reevaluatePetitions(changed.stream().map(PetitionStore.Changed::id).toList(), now));
+        Map<CounterKey, Counts> deltas = new TreeMap<>(reevaluatePetitions(changed.stream().map(PetitionStore.Changed::id).toList(), now, profiles));
         Set<String> dossiers = new TreeSet<>();
         for (PetitionStore.Changed c : changed) {
             if (!c.dossierLinkChanged()) continue;
@@ -361,37 +391,86 @@ public class IndicatorEngine {
         publisher.rescore(commit(deltas, itemDeltas, now), now);
     }
 
-    /** The PAKN deadlines of the default rule set (counters are shared by every active rule set). */
-    PetitionDeadlines petitionDeadlines() {
-        RuleSet rs = ruleSets.defaultRuleSet();
-        return PetitionDeadlines.of(rs == null ? null : rs.deadlines());
+    /** The distinct PAKN deadlines of the stored rule sets, read under the shared rule-set lock (see {@link #decisionProfiles}). */
+    List<PetitionDeadlines> petitionProfiles() {
+        publisher.followRuleSets();
+        return DeadlineProfile.petitionProfiles(ruleSets.active());
     }
 
-    Map<CounterKey, Counts> reevaluatePetitions(List<String> ids, Instant now) {
+    /** Re-evaluates the PAKN once per deadline profile; stores their contributions and next checks; returns the deltas. */
+    Map<CounterKey, Counts> reevaluatePetitions(List<String> ids, Instant now, List<PetitionDeadlines> profiles) {
         if (ids.isEmpty()) return Map.of();
-        PetitionDeadlines dl = petitionDeadlines();
         Map<String, PetitionFacts> loaded = petitions.load(ids);
         Map<String, Instant> next = new HashMap<>();
         Map<String, Map<CounterKey, Counts>> fresh = new HashMap<>();
         for (String id : ids) {
             PetitionFacts p = loaded.get(id);
             if (p == null) continue;
-            fresh.put(id, petitionContributionsAt(p, now, dl, calendars.current()));
-            next.put(id, PetitionTiming.nextCheckAt(p, now, dl, calendars.current()));
+            Map<CounterKey, Counts> all = new TreeMap<>();
+            Instant nextCheck = null;
+            for (PetitionDeadlines dl : profiles) {
+                // PETITION_CLASSIFICATION keeps its plain code under every profile: the same value, put once
+                all.putAll(petitionContributionsAt(p, now, dl, calendars.current()));
+                nextCheck = earliest(nextCheck, PetitionTiming.nextCheckAt(p, now, dl, calendars.current()));
+            }
+            fresh.put(id, all);
+            next.put(id, nextCheck);
         }
         petitions.setNextChecks(next);
         return replace(PETITION, fresh);
     }
 
-    /** Everything one PAKN contributes at {@code now}, over every period it counts in, keyed by counter. */
+    /** Everything one PAKN contributes at {@code now}, over every period it counts in, keyed by counter (the profile's codes). */
     public static Map<CounterKey, Counts> petitionContributionsAt(PetitionFacts p, Instant now, PetitionDeadlines dl, WorkingDayCalendar calendar) {
         Map<CounterKey, Counts> out = new TreeMap<>();
         for (Period period : PetitionTiming.periodsOf(p, now)) {
             Instant te = period.end().isBefore(now) ? period.end() : now;
             PetitionTiming.contributionsOf(p, period, te, dl, calendar).byIndicator()
-                    .forEach((indicator, c) -> out.put(new CounterKey(p.unitCode(), period.key(), indicator), c));
+                    .forEach((indicator, c) -> out.put(new CounterKey(p.unitCode(), period.key(), dl.counterCode(indicator)), c));
         }
         return out;
+    }
+
+    /** PAKN and decisions are re-evaluated for a new set of deadline profiles in chunks of this many (bounded memory). */
+    static final int PROFILE_CHUNK = 1000;
+
+    /**
+     * Builds the counters of the deadline profiles that the rule sets {@code after} have and {@code before} had not (and
+     * drops those no longer used): every PAKN and publishing decision is re-evaluated, from its stored facts, once per
+     * profile of {@code after}, in the caller's transaction. The caller stores the rule set in that same transaction under
+     * the exclusive rule-set lock, so no score is computed from a profile's half-built counters, and no PAKN or decision
+     * is evaluated meanwhile with the old profiles (those transactions read the profiles under the shared lock). Returns
+     * how many objects were re-evaluated (0 when the profiles are the same).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int adoptDeadlineProfiles(Collection<RuleSet> before, Collection<RuleSet> after) {
+        List<PetitionDeadlines> petitionProfiles = DeadlineProfile.petitionProfiles(after);
+        List<DecisionDeadlines> decisionProfiles = DeadlineProfile.decisionProfiles(after);
+        boolean petitionsChange = !petitionProfiles.equals(DeadlineProfile.petitionProfiles(before));
+        boolean decisionsChange = !decisionProfiles.equals(DeadlineProfile.decisionProfiles(before));
+        if (!petitionsChange && !decisionsChange) return 0;
+        Instant now = now();
+        tree.shared();
+        Set<UnitPeriod> touched = new TreeSet<>();
+        int evaluated = 0;
+        if (petitionsChange) {
+            List<String> ids = petitions.ids();
+            for (int i = 0; i < ids.size(); i += PROFILE_CHUNK) {
+                List<String> chunk = ids.subList(i, Math.min(ids.size(), i + PROFILE_CHUNK));
+                touched.addAll(commit(reevaluatePetitions(chunk, now, petitionProfiles), Map.of(), now));
+            }
+            evaluated += ids.size();
+        }
+        if (decisionsChange) {
+            List<String> keys = decisions.keys();
+            for (int i = 0; i < keys.size(); i += PROFILE_CHUNK) {
+                List<String> chunk = keys.subList(i, Math.min(keys.size(), i + PROFILE_CHUNK));
+                touched.addAll(commit(Map.of(), reevaluateDecisions(chunk, now, decisionProfiles), now));
+            }
+            evaluated += keys.size();
+        }
+        publisher.rescore(touched, now);
+        return evaluated;
     }
 
     /** Stores the objects' fresh contributions where they changed and returns the counter deltas (new minus old). */
@@ -417,12 +496,18 @@ public class IndicatorEngine {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyProcedures(List<ProcedureData> states) {
-        Instant now = now();
+        applyProcedures(states, now());
+    }
+
+    /** Applies procedure states as if at {@code now} (a past instant leaves a madePublicAt since then due for the scheduler). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyProcedures(List<ProcedureData> states, Instant now) {
         tree.shared();
         List<ProcedureData> newest = new ArrayList<>(newestPerKey(states, ProcedureData::code, ProcedureData::revision, ProcedureData::updatedAt));
         newest.sort(Comparator.comparing(ProcedureData::code));
         procedureLock.exclusive(newest.stream().map(ProcedureData::code).toList());
         Map<String, ProcedureCatalog> held = catalog.lock(newest.stream().map(ProcedureData::code).toList());
+        Map<String, Instant> pending = catalog.nextChecks(held.keySet());
         Map<CounterKey, Counts> pooled = new TreeMap<>();
         for (ProcedureData p : newest) {
             FactStore.ProcedureChange change = facts.upsertProcedure(p);
@@ -434,8 +519,12 @@ public class IndicatorEngine {
             units.ensure(after.unitCodes());
             Set<String> beforeMembers = catalog.members(p.code());
             Set<String> afterMembers = catalog.ancestorsOf(after.unitCodes());
-            catalogChange(p.code(), held.get(p.code()), beforeMembers, after, afterMembers, now).forEach((k, v) -> pooled.merge(k, v, Counts::plus));
+            ProcedureCatalog before = held.get(p.code());
+            if (before != null) before = before.asCounted(pending.get(p.code()), now);
+            catalogChange(p.code(), before, beforeMembers, after, afterMembers, now).forEach((k, v) -> pooled.merge(k, v, Counts::plus));
             catalog.write(after);
+            // a madePublicAt in the future counts at that instant, with no new event
+            catalog.setNextChecks(nullable(p.code(), after.nextCheckAt(now)));
             catalog.setMembers(p.code(), afterMembers);
         }
         publisher.rescore(live(counters.apply(Map.of(), pooled), now), now);
@@ -447,7 +536,12 @@ public class IndicatorEngine {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyUnits(List<UnitData> states) {
-        Instant now = now();
+        applyUnits(states, now());
+    }
+
+    /** Applies unit states as if at {@code now} (a past instant leaves an eCertifiedCopySince since then due for the scheduler). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyUnits(List<UnitData> states, Instant now) {
         tree.exclusive();
         List<UnitData> newest = new ArrayList<>(newestPerKey(states, UnitData::code, UnitData::revision, UnitData::updatedAt));
         newest.sort(Comparator.comparing(UnitData::code));
@@ -481,8 +575,10 @@ public class IndicatorEngine {
             }
             units.write(u);
             // E_CERTIFIED_COPY: each commune counts once in its own present-state counters, pooled like dossiers
-            Counts certified = UnitContributions.eCertifiedCopy(u.level(), u.eCertifiedCopySince(), now)
-                    .minus(row.known() ? UnitContributions.eCertifiedCopy(row.level(), row.eCertifiedCopySince(), now) : Counts.ZERO);
+            Counts certified = UnitContributions.eCertifiedCopy(u.level(), u.eCertifiedCopySince(), now).minus(row.known()
+                    ? UnitContributions.eCertifiedCopyCounted(row.level(), row.eCertifiedCopySince(), units.nextCheck(u.code()), now) : Counts.ZERO);
+            // a commune offering electronic certified copies from a future day counts from that day, with no new event
+            units.setNextChecks(nullable(u.code(), UnitContributions.eCertifiedCopyNextCheck(u.level(), u.eCertifiedCopySince(), now)));
             if (!certified.isZero()) {
                 touched.addAll(live(counters.apply(Map.of(new CounterKey(u.code(), Indicators.CURRENT, Indicators.E_CERTIFIED_COPY), certified)), now));
             }
@@ -491,6 +587,50 @@ public class IndicatorEngine {
             }
         }
         publisher.rescore(live(touched, now), now);
+    }
+
+    /**
+     * Due catalogue checks: a procedure's {@code madePublicAt} has come, so PUBLIC_CONTENT_FULL counts it now at every
+     * ancestor whose subtree holds it. Returns the pooled deltas (keyed by the ancestor itself).
+     */
+    Map<CounterKey, Counts> catalogDue(List<String> codes, Instant now) {
+        Map<CounterKey, Counts> out = new TreeMap<>();
+        if (codes.isEmpty()) return out;
+        Map<String, ProcedureCatalog> held = catalog.lock(codes);
+        Map<String, Instant> pending = catalog.nextChecks(codes);
+        Map<String, Instant> next = new HashMap<>();
+        for (String code : codes) {
+            ProcedureCatalog p = held.get(code);
+            next.put(code, p == null ? null : p.nextCheckAt(now));
+            if (p == null) continue;
+            Set<String> members = catalog.members(code);
+            catalogChange(code, p.asCounted(pending.get(code), now), members, p, members, now).forEach((k, v) -> out.merge(k, v, Counts::plus));
+        }
+        catalog.setNextChecks(next);
+        return out;
+    }
+
+    /** Due unit checks: a commune's {@code eCertifiedCopySince} day has come. Returns the own deltas of E_CERTIFIED_COPY. */
+    Map<CounterKey, Counts> unitsDue(List<String> codes, Instant now) {
+        Map<CounterKey, Counts> out = new TreeMap<>();
+        Map<String, Instant> next = new HashMap<>();
+        for (String code : codes) {
+            UnitStore.UnitRow row = units.lock(code);
+            if (row == null) continue;
+            Counts delta = UnitContributions.eCertifiedCopy(row.level(), row.eCertifiedCopySince(), now)
+                    .minus(UnitContributions.eCertifiedCopyCounted(row.level(), row.eCertifiedCopySince(), units.nextCheck(code), now));
+            if (!delta.isZero()) out.put(new CounterKey(code, Indicators.CURRENT, Indicators.E_CERTIFIED_COPY), delta);
+            next.put(code, UnitContributions.eCertifiedCopyNextCheck(row.level(), row.eCertifiedCopySince(), now));
+        }
+        units.setNextChecks(next);
+        return out;
+    }
+
+    /** A one-entry map whose value may be null (no check pending). */
+    static Map<String, Instant> nullable(String key, Instant value) {
+        Map<String, Instant> out = new HashMap<>();
+        out.put(key, value);
+        return out;
     }
 
     /**

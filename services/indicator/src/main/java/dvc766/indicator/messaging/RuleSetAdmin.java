@@ -5,6 +5,7 @@ import dvc766.indicator.domain.RuleSet;
 import dvc766.indicator.store.ConfigLock;
 import dvc766.indicator.store.RecomputeQueue;
 import dvc766.indicator.store.RuleSetStore;
+import dvc766.indicator.store.TreeLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -20,6 +21,12 @@ import java.util.List;
 public class RuleSetAdmin {
 
     public enum Effect { CREATED, UPDATED, UNCHANGED }
+
+    /**
+     * A store that brings a new deadline profile re-evaluates every PAKN and decision in its transaction: seconds for
+     * thousands, more on a loaded machine; a rare administrator's action, so it gets more than the default 60 s.
+     */
+    static final int STORE_TIMEOUT_SECONDS = 600;
 
     public record Stored(Effect effect, int queued) {}
 
@@ -38,8 +45,13 @@ public class RuleSetAdmin {
     private final RuleSetCatalog catalog;
     private final ConfigLock lock;
     private final Clock clock;
+    private final IndicatorEngine engine;
+    private final TreeLock tree;
 
-    public RuleSetAdmin(RuleSetStore store, RecomputeQueue queue, RuleSetCatalog catalog, ConfigLock lock, Clock clock) {
+    public RuleSetAdmin(RuleSetStore store, RecomputeQueue queue, RuleSetCatalog catalog, ConfigLock lock, Clock clock, IndicatorEngine engine,
+            TreeLock tree) {
+        this.engine = engine;
+        this.tree = tree;
         this.store = store;
         this.queue = queue;
         this.catalog = catalog;
@@ -47,21 +59,35 @@ public class RuleSetAdmin {
         this.clock = clock;
     }
 
-    /** Stores a validated rule set and queues every score of the history under it. An identical document changes nothing. */
+    /**
+     * Stores a validated rule set and queues every score of the history under it. An identical document changes nothing.
+     * A rule set bringing deadline parameters that no stored rule set has gets its profile's counters built from the
+     * stored PAKN and decisions in the same transaction ({@link IndicatorEngine#adoptDeadlineProfiles}), before its
+     * scores are queued.
+     */
     public Stored store(RuleSet rs, String by) {
         String json = RuleSetCatalog.write(rs);
-        Stored out = QuarkusTransaction.requiringNew().call(() -> {
-            lock.exclusive(ConfigLock.Kind.RULE_SETS);
+        try {
+            return QuarkusTransaction.requiringNew().timeout(STORE_TIMEOUT_SECONDS).call(() -> {
+                // the tree lock before the rule-set lock, the order every engine transaction takes them in
+                tree.shared();
+                lock.exclusive(ConfigLock.Kind.RULE_SETS);
+                catalog.reload();
+                RuleSet held = catalog.find(rs.id()).orElse(null);
+                if (held != null && RuleSetCatalog.write(held).equals(json)) return new Stored(Effect.UNCHANGED, 0);
+                if (held != null && rs.version() <= held.version()) throw new VersionNotIncreased(held.version());
+                List<RuleSet> before = catalog.active();
+                boolean created = store.put(rs.id(), rs.version(), json, by, clock.instant());
+                // this transaction's reads see the stored document: the catalog now holds the rule set
+                catalog.reload();
+                engine.adoptDeadlineProfiles(before, catalog.active());
+                int queued = queue.enqueue(rs.id(), List.of(), List.of());
+                return new Stored(created ? Effect.CREATED : Effect.UPDATED, queued);
+            });
+        } finally {
+            // committed or rolled back, the catalog follows what is stored
             catalog.reload();
-            RuleSet held = catalog.find(rs.id()).orElse(null);
-            if (held != null && RuleSetCatalog.write(held).equals(json)) return new Stored(Effect.UNCHANGED, 0);
-            if (held != null && rs.version() <= held.version()) throw new VersionNotIncreased(held.version());
-            boolean created = store.put(rs.id(), rs.version(), json, by, clock.instant());
-            int queued = queue.enqueue(rs.id(), List.of(), List.of());
-            return new Stored(created ? Effect.CREATED : Effect.UPDATED, queued);
-        });
-        catalog.reload();
-        return out;
+        }
     }
 
     /** Queues the scores of a rule set for recomputation, optionally only some periods and units (empty: all). */

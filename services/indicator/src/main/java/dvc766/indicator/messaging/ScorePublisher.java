@@ -101,7 +101,11 @@ public class ScorePublisher {
         }
     }
 
-    private void followRuleSets() {
+    /**
+     * Takes the rule-set lock shared (held to the end of the transaction) and follows the stored rule sets: whatever the
+     * caller then reads of the catalog stays true until it commits.
+     */
+    void followRuleSets() {
         lock.shared(ConfigLock.Kind.RULE_SETS);
         ruleSets.refreshIfChanged();
     }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -63,6 +64,21 @@ public class CatalogStore {
         } catch (SQLException e) {
             throw Sql.fail("cannot read the procedure catalogue", e);
         }
+    }
+
+    /** Sets each procedure's next time-driven check (null: none). */
+    public void setNextChecks(Map<String, Instant> next) {
+        Checks.set(ds, "procedure_catalog", "code", next);
+    }
+
+    /** Locks up to {@code limit} procedures whose catalogue check is due, skipping those another transaction holds. */
+    public List<String> lockDue(Instant now, int limit) {
+        return Checks.lockDue(ds, "procedure_catalog", "code", now, limit);
+    }
+
+    /** The pending next checks of these procedures (read after {@link #lock}), by code; absent when none. */
+    public Map<String, Instant> nextChecks(Collection<String> codes) {
+        return Checks.get(ds, "procedure_catalog", "code", codes);
     }
 
     /** Stores the catalogue state of a procedure and its units. */

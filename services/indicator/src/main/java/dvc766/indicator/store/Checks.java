@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -28,6 +30,22 @@ final class Checks {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw Sql.fail("cannot schedule checks of " + table, e);
+        }
+    }
+
+    /** The non-null next checks of these rows, by key. */
+    static Map<String, Instant> get(DataSource ds, String table, String keyColumn, Collection<String> keys) {
+        Map<String, Instant> out = new HashMap<>();
+        if (keys.isEmpty()) return out;
+        String sql = "SELECT " + keyColumn + ", next_check_at FROM " + table + " WHERE " + keyColumn + " = ANY(?) AND next_check_at IS NOT NULL";
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, Sql.text(c, keys));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), Sql.instant(rs.getTimestamp(2)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.fail("cannot read checks of " + table, e);
         }
     }
 

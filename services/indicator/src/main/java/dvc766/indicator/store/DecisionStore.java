@@ -89,15 +89,20 @@ public class DecisionStore {
     }
 
     public List<DecisionFacts> all() {
+        return new ArrayList<>(load(keys()).values());
+    }
+
+    /** The key of every publishing decision, in order (a new deadline profile evaluates them all). */
+    public List<String> keys() {
         List<String> keys = new ArrayList<>();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT key FROM publishing_decision")) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT key FROM publishing_decision ORDER BY key")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) keys.add(rs.getString(1));
             }
         } catch (SQLException e) {
             throw Sql.fail("cannot list publishing decisions", e);
         }
-        return new ArrayList<>(load(keys).values());
+        return keys;
     }
 
     public static DecisionFacts facts(PublishingDecisionData d) {

@@ -133,15 +133,20 @@ public class PetitionStore {
 
     /** Every PAKN, for recomputation from scratch and for checks. */
     public List<PetitionFacts> all() {
+        return new ArrayList<>(load(ids()).values());
+    }
+
+    /** The id of every PAKN, in order (a new deadline profile evaluates them all). */
+    public List<String> ids() {
         List<String> ids = new ArrayList<>();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM petition")) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM petition ORDER BY id")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) ids.add(rs.getString(1));
             }
         } catch (SQLException e) {
             throw Sql.fail("cannot list PAKN", e);
         }
-        return new ArrayList<>(load(ids).values());
+        return ids;
     }
 
     public static PetitionFacts facts(ComplaintData d) {

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -79,6 +80,21 @@ public class UnitStore {
         } catch (SQLException e) {
             throw Sql.fail("cannot read unit " + code, e);
         }
+    }
+
+    /** Sets each unit's next time-driven check (null: none). */
+    public void setNextChecks(Map<String, Instant> next) {
+        Checks.set(ds, "unit", "code", next);
+    }
+
+    /** Locks up to {@code limit} units whose check is due, skipping those another transaction holds. */
+    public List<String> lockDue(Instant now, int limit) {
+        return Checks.lockDue(ds, "unit", "code", now, limit);
+    }
+
+    /** The unit's pending next check (read after {@link #lock}); null when none. */
+    public Instant nextCheck(String code) {
+        return Checks.get(ds, "unit", "code", List.of(code)).get(code);
     }
 
     /** Writes the unit's state (the parent link is changed separately with {@link #reparent}). */

@@ -195,7 +195,12 @@ final class Feed {
 
     /** The current score, or null when there is none (404). */
     static JsonPath score(String unit, String period) {
-        Response r = given().auth().oauth2(TestTokens.admin()).queryParam("period", period).queryParam("ruleSet", RULE_SET)
+        return score(unit, period, RULE_SET);
+    }
+
+    /** The current score under a rule set, or null when there is none (404). */
+    static JsonPath score(String unit, String period, String ruleSet) {
+        Response r = given().auth().oauth2(TestTokens.admin()).queryParam("period", period).queryParam("ruleSet", ruleSet)
                 .get("/api/v1/scores/{unit}", unit);
         if (r.statusCode() == 404) return null;
         if (r.statusCode() != 200) throw new AssertionError("GET score " + unit + " " + period + " → " + r.statusCode() + " " + r.asString());
@@ -204,7 +209,12 @@ final class Feed {
 
     /** numerator/denominator of an indicator in a score, e.g. "3/5"; "none" when there is no score yet. */
     static String counts(String unit, String period, String indicator) {
-        JsonPath s = score(unit, period);
+        return counts(unit, period, indicator, RULE_SET);
+    }
+
+    /** numerator/denominator of an indicator in the score under a rule set; "none" when there is no score yet. */
+    static String counts(String unit, String period, String indicator, String ruleSet) {
+        JsonPath s = score(unit, period, ruleSet);
         if (s == null) return "none";
         Map<String, Object> i = s.getMap("indicators.find { it.code == '" + indicator + "' }");
         return new BigDecimal(i.get("numerator").toString()).stripTrailingZeros().toPlainString() + "/"

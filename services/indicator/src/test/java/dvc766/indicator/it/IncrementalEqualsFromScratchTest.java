@@ -11,6 +11,9 @@ import dvc766.indicator.domain.Counts;
 import dvc766.indicator.domain.DecisionContributions;
 import dvc766.indicator.domain.DecisionDeadlines;
 import dvc766.indicator.domain.DecisionFacts;
+import dvc766.indicator.domain.DeadlineProfile;
+import dvc766.indicator.config.RuleSetCatalog;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dvc766.indicator.domain.DossierContributions;
 import dvc766.indicator.domain.PetitionDeadlines;
 import dvc766.indicator.domain.PetitionFacts;
@@ -80,6 +83,8 @@ class IncrementalEqualsFromScratchTest {
     DecisionStore decisions;
     @Inject
     CatalogStore catalog;
+    @Inject
+    RuleSetCatalog ruleSets;
 
     final Map<String, FromScratch.UnitFacts> levels = new HashMap<>();
 
@@ -192,9 +197,23 @@ class IncrementalEqualsFromScratchTest {
         Collections.shuffle(events, rnd);
         events.addAll(dossierEvents);
         events.add(late);
-        Feed.send(events);
+        // half the events, then a rule set with other PAKN and decision deadlines (a second deadline profile, built from
+        // the stored facts when it is stored), then the rest, evaluated under both profiles as they arrive
+        int half = events.size() / 2;
+        Feed.send(events.subList(0, half));
+        awaitProcessed(events.subList(0, half));
+        ObjectNode other = RuleSetAdminTest.bundled();
+        other.put("id", "profiles-" + x.toLowerCase());
+        ((ObjectNode) other.get("deadlines")).put("petitionAnswerWorkingDays", 8).put("petitionPublishAnswerWorkingDays", 1);
+        ((ObjectNode) other.get("deadlines").get("publishWorkingDaysBeforeEffective")).put("PROVINCE", 7);
+        ((ObjectNode) other.get("deadlines").get("publicUpdateWorkingDaysAfterSigning")).put("PROVINCE", 2);
+        RuleSetAdminTest.put("profiles-" + x.toLowerCase(), other).then().statusCode(201);
+        Feed.send(events.subList(half, events.size()));
         awaitProcessed(events);
         assertCountersEqualRecomputation(x, unitCodes, "seed " + seed);
+        assertThat(counters.allPooled().keySet()).as("the second profile is counted")
+                .anyMatch(k -> k.unit().equals(x) && k.indicator().equals("PETITION_ON_TIME@P8-2-5-1"))
+                .anyMatch(k -> k.unit().equals(x) && k.indicator().equals("PUBLISH_ON_TIME@D7-2"));
 
         // a commune moves to the other district: its counts leave H1 and join H2
         Feed.Sent move = Feed.unit(c12, "COMMUNE", h2, 2, LocalDate.of(2025, 5, 1));
@@ -237,8 +256,15 @@ class IncrementalEqualsFromScratchTest {
         List<DecisionFacts> decisionList = decisions.all().stream().filter(d -> d.key().startsWith(x)).toList();
         List<String> codes = List.of(x + "-P1", x + "-P2", x + "-P3", x + "-P4", x + "-P5");
         Map<String, ProcedureCatalog> catalogue = QuarkusTransaction.requiringNew().call(() -> catalog.lock(codes));
-        FromScratch.World w = new FromScratch.World(dossiers, procedures, paknList, PetitionDeadlines.DEFAULT, decisionList,
-                DecisionDeadlines.DEFAULT, catalogue, levels);
+        // one world per deadline profile of the stored rule sets (PAKN and decision parts paired up; the shared counts agree)
+        List<PetitionDeadlines> paknProfiles = DeadlineProfile.petitionProfiles(ruleSets.active());
+        List<DecisionDeadlines> decisionProfiles = DeadlineProfile.decisionProfiles(ruleSets.active());
+        List<FromScratch.World> worlds = new ArrayList<>();
+        for (int i = 0; i < Math.max(paknProfiles.size(), decisionProfiles.size()); i++) {
+            worlds.add(new FromScratch.World(dossiers, procedures, paknList, paknProfiles.get(Math.min(i, paknProfiles.size() - 1)), decisionList,
+                    decisionProfiles.get(Math.min(i, decisionProfiles.size() - 1)), catalogue, levels));
+        }
+        FromScratch.World w = worlds.get(0);
         Set<String> periods = new TreeSet<>();
         dossiers.forEach(d -> DossierTiming.periodsOf(d, now).forEach(p -> periods.add(p.key())));
         dossiers.forEach(d -> DossierContributions.usagePeriods(d, now).forEach(p -> periods.add(p.key())));
@@ -249,8 +275,10 @@ class IncrementalEqualsFromScratchTest {
         for (String u : unitCodes) {
             Set<String> subtree = new HashSet<>(closure.get(u));
             for (String key : periods) {
-                FromScratch.pooled(w, subtree, Period.parse(key), now, calendar)
-                        .forEach((indicator, c) -> expected.put(new CounterKey(u, key, indicator), c));
+                for (FromScratch.World world : worlds) {
+                    FromScratch.pooled(world, subtree, Period.parse(key), now, calendar)
+                            .forEach((indicator, c) -> expected.put(new CounterKey(u, key, indicator), c));
+                }
             }
             FromScratch.current(w, subtree, now).forEach((indicator, c) -> expected.put(new CounterKey(u, "*", indicator), c));
         }

@@ -150,13 +150,30 @@ class RuleSetAdminTest {
     }
 
     @Test
-    void otherDeadlinesAreRefusedSinceTheirCountersAreNotKept() throws Exception {
+    void otherDeadlinesAreAcceptedAndOnlyMissingOrOutOfRangeOnesRefused() throws Exception {
+        String x = Feed.prefix();
+        // answered on the 13th working day: on time in 15 working days (the default), late in 12
+        Feed.send(Feed.unit(x, "PROVINCE", null, 1),
+                Feed.complaint(x + "-k", x, "2025-03-03T09:00+07:00").answered("2025-03-20T10:00+07:00").published("2025-03-20T11:00+07:00").sent());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Feed.counts(x, "2025-03", "PETITION_ON_TIME")).isEqualTo("1/1"));
+        String id = "twelve-days-for-pakn-" + x.toLowerCase();
         ObjectNode rs = bundled();
-        rs.put("id", "ten-days-for-pakn");
-        ((ObjectNode) rs.get("deadlines")).put("petitionAnswerWorkingDays", 10);
-        put("ten-days-for-pakn", rs).then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItems("deadlines")).body("errors.rule", hasItems("equals-default"));
-        given().auth().oauth2(TestTokens.admin()).get("/api/v1/rulesets/ten-days-for-pakn").then().statusCode(404);
+        rs.put("id", id);
+        ((ObjectNode) rs.get("deadlines")).put("petitionAnswerWorkingDays", 12);
+        put(id, rs).then().statusCode(201).body("effect", equalTo("CREATED"));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/rulesets/{id}", id).then().statusCode(200)
+                .body("deadlines.petitionAnswerWorkingDays", equalTo(12));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Feed.counts(x, "2025-03", "PETITION_ON_TIME", id)).isEqualTo("0/1"));
+        assertThat(Feed.counts(x, "2025-03", "PETITION_ON_TIME")).isEqualTo("1/1");
+
+        // missing or out-of-range parameters are still refused, each named
+        ObjectNode bad = bundled();
+        bad.put("id", "broken-deadlines");
+        ((ObjectNode) bad.get("deadlines")).put("petitionAnswerWorkingDays", 0);
+        ((ObjectNode) bad.get("deadlines")).remove("publishWorkingDaysBeforeEffective");
+        put("broken-deadlines", bad).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("deadlines.petitionAnswerWorkingDays", "deadlines.publishWorkingDaysBeforeEffective"));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/rulesets/broken-deadlines").then().statusCode(404);
     }
 
     @Test
