@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,79 @@ class DossierBatchTest {
         getSubmission(snv(), r.jsonPath().getString("results[3].submissionId")).then()
                 .body("outcome", equalTo("REJECTED"))
                 .body("errors[0].message", equalTo("procedure NO-SUCH-PROC is not known: send it to PUT /api/v1/procedures/NO-SUCH-PROC first"));
+    }
+
+    @Test
+    void batchOverStoredDossiersGivesEachItemTheResultOfItsSingleWrite() {
+        String own = createProcedure("38.SNV");
+        String prefix = unique("S");
+        Map<String, Object> updated = stored(snv(), prefix + "-updated", dossier(own, "38.SNV"));
+        Map<String, Object> stale = stored(snv(), prefix + "-stale", dossier(own, "38.SNV"));
+        Map<String, Object> same = stored(snv(), prefix + "-same", dossier(own, "38.SNV"));
+        Map<String, Object> foreign = stored(province(), prefix + "-foreign", dossier(procedure, "380"));
+
+        Map<String, Object> created = dossier(own, "38.SNV");
+        created.put("code", prefix + "-created");
+        updated.put("status", "PROCESSED");
+        updated.put("finishKind", "PROCESSED");
+        updated.put("updatedAt", time(now()));
+        stale.put("status", "IN_PROGRESS");
+        stale.remove("finishedAt");
+        stale.remove("finishKind");
+        stale.put("updatedAt", time(now().minusHours(1)));
+        same.put("updatedAt", time(now()));
+        foreign.put("unitCode", "38.SNV"); // taking over another unit's dossier
+        foreign.put("procedureCode", own);
+        Map<String, Object> implausible = dossier(own, "38.SNV");
+        implausible.put("code", prefix + "-implausible");
+        implausible.put("finishedAt", time(now().minusDays(4)));
+        Map<String, Object> invalid = dossier(own, "38.SNV");
+        invalid.put("code", prefix + "-invalid");
+        invalid.put("rating", "DELIGHTED");
+        Map<String, Object> twice = new HashMap<>(updated);
+
+        Response r = post(snv(), Map.of("items",
+                List.of(created, updated, stale, same, foreign, implausible, invalid, twice)));
+        r.then().statusCode(200)
+                .body("results.status", equalTo(List.of(201, 200, 200, 200, 403, 422, 400, 400)))
+                .body("results.effect", equalTo(Arrays.asList("CREATED", "UPDATED", "STALE", "UNCHANGED", null, null,
+                        null, null)))
+                .body("results[4].errors[0].field", equalTo("items[4].code"))
+                .body("results[4].errors[0].rule", equalTo("unitScope"))
+                .body("results[5].errors[0].field", equalTo("items[5].finishedAt"))
+                .body("results[6].errors[0].field", equalTo("items[6].rating"))
+                .body("results[7].errors[0].rule", equalTo("unique"));
+
+        assertThat(count("SELECT revision FROM dossier WHERE code = ?", prefix + "-updated")).isEqualTo(2);
+        assertThat(rows("SELECT status, revision FROM dossier WHERE code = ?", prefix + "-stale").get(0))
+                .containsEntry("status", "RESULT_RETURNED").containsEntry("revision", 1L);
+        assertThat(rows("SELECT unit_code, revision FROM dossier WHERE code = ?", prefix + "-foreign").get(0))
+                .containsEntry("unit_code", "380").containsEntry("revision", 1L);
+        assertThat(count("SELECT count(*) FROM dossier WHERE code IN (?, ?)", prefix + "-implausible",
+                prefix + "-invalid")).isZero();
+        Map<String, Long> events = new HashMap<>();
+        for (String k : List.of("created", "updated", "stale", "same", "foreign", "implausible", "invalid")) {
+            events.put(k, outboxEvents(prefix + "-" + k));
+        }
+        assertThat(events).containsAllEntriesOf(Map.of("created", 1L, "updated", 2L, "stale", 1L, "same", 1L,
+                "foreign", 1L, "implausible", 0L, "invalid", 0L));
+        // one audit row per item, in the batch's order, each readable with its outcome
+        List<String> ids = r.jsonPath().getList("results.submissionId", String.class);
+        List<Integer> statuses = r.jsonPath().getList("results.status", Integer.class);
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(rows("SELECT batch_index, status FROM submission WHERE id = ?::uuid", ids.get(i)).get(0))
+                    .containsEntry("batch_index", i).containsEntry("status", statuses.get(i));
+            getSubmission(snv(), ids.get(i)).then().statusCode(200)
+                    .body("outcome", equalTo(statuses.get(i) < 300 ? "ACCEPTED" : "REJECTED"));
+        }
+    }
+
+    /** PUTs the dossier as {@code token}'s client and returns its body with its code, for a batch to send again. */
+    private static Map<String, Object> stored(String token, String code, Map<String, Object> body) {
+        putDossier(token, code, body).then().statusCode(201);
+        Map<String, Object> item = new HashMap<>(body);
+        item.put("code", code);
+        return item;
     }
 
     @Test

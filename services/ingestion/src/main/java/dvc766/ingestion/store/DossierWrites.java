@@ -24,8 +24,9 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * Applies dossiers, one or a thousand, set-wise in one transaction: three lookup queries (existing dossiers,
- * units with the caller's scope, procedures), then batched inserts, updates, outbox rows and audit rows.
+ * Applies dossiers, one or a thousand, set-wise in one transaction: two lookup queries (the existing dossiers,
+ * locked; then the known units and procedures with the caller's scope in one statement), then batched inserts,
+ * updates, outbox rows and audit rows.
  * Each item is accepted or rejected on its own; nothing is stored for a rejected item but its audit row.
  */
 @ApplicationScoped
@@ -35,17 +36,15 @@ public class DossierWrites {
 
     private final DataSource ds;
     private final DossierStore dossiers;
-    private final ProcedureStore procedures;
     private final UnitTree tree;
     private final SubmissionLog log;
     private final StateEvents events;
     private final IngestionConfig config;
 
-    public DossierWrites(DataSource ds, DossierStore dossiers, ProcedureStore procedures, UnitTree tree,
-            SubmissionLog log, StateEvents events, IngestionConfig config) {
+    public DossierWrites(DataSource ds, DossierStore dossiers, UnitTree tree, SubmissionLog log, StateEvents events,
+            IngestionConfig config) {
         this.ds = ds;
         this.dossiers = dossiers;
-        this.procedures = procedures;
         this.tree = tree;
         this.log = log;
         this.events = events;
@@ -148,9 +147,9 @@ public class DossierWrites {
         for (Stored<Dossier> s : existing.values()) {
             pairs.add(at(s.state().unitCode(), s.state().receivedAt()));
         }
-        return new Lookup(existing, tree.known(c, unitCodes),
-                procedures.known(c, valid.stream().map(Dossier::procedureCode).toList()),
-                tree.within(c, in.callerUnit(), pairs));
+        UnitTree.References refs = tree.references(c, in.callerUnit(), pairs, unitCodes,
+                valid.stream().map(Dossier::procedureCode).toList());
+        return new Lookup(existing, refs.units(), refs.procedures(), refs.inScope());
     }
 
     private UnitAt at(String unit, Instant t) {

@@ -15,10 +15,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Current state of procedures, read and written set-wise (one query per batch, batched statements). */
 @ApplicationScoped
@@ -52,21 +50,6 @@ public class ProcedureStore {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read procedures", e);
-        }
-        return found;
-    }
-
-    /** Of the codes given, those of known procedures. */
-    public Set<String> known(Connection c, Collection<String> codes) {
-        Set<String> found = new HashSet<>();
-        if (codes.isEmpty()) return found;
-        try (PreparedStatement ps = c.prepareStatement("SELECT code FROM procedure WHERE code = ANY(?)")) {
-            ps.setArray(1, Sql.texts(c, new HashSet<>(codes)));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) found.add(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot look procedures up", e);
         }
         return found;
     }

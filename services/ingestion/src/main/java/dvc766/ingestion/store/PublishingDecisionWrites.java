@@ -30,17 +30,15 @@ public class PublishingDecisionWrites {
 
     private final DataSource ds;
     private final PublishingDecisionStore decisions;
-    private final ProcedureStore procedures;
     private final UnitTree tree;
     private final SubmissionLog log;
     private final StateEvents events;
     private final IngestionConfig config;
 
-    public PublishingDecisionWrites(DataSource ds, PublishingDecisionStore decisions, ProcedureStore procedures,
-            UnitTree tree, SubmissionLog log, StateEvents events, IngestionConfig config) {
+    public PublishingDecisionWrites(DataSource ds, PublishingDecisionStore decisions, UnitTree tree, SubmissionLog log,
+            StateEvents events, IngestionConfig config) {
         this.ds = ds;
         this.decisions = decisions;
-        this.procedures = procedures;
         this.tree = tree;
         this.log = log;
         this.events = events;
@@ -133,8 +131,8 @@ public class PublishingDecisionWrites {
             d.procedures().forEach(e -> procedureCodes.add(e.procedureCode()));
         }
         existing.values().forEach(s -> pairs.add(new UnitAt(s.state().unitCode(), s.state().signedOn())));
-        return new Lookup(existing, tree.known(c, unitCodes), procedures.known(c, procedureCodes),
-                tree.within(c, in.callerUnit(), pairs));
+        UnitTree.References refs = tree.references(c, in.callerUnit(), pairs, unitCodes, procedureCodes);
+        return new Lookup(existing, refs.units(), refs.procedures(), refs.inScope());
     }
 
     private record Lookup(Map<String, Stored<PublishingDecision>> existing, Set<String> units, Set<String> procedures,
