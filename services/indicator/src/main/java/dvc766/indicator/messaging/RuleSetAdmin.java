@@ -8,7 +8,6 @@ import dvc766.indicator.store.RuleSetStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -62,10 +61,5 @@ public class RuleSetAdmin {
         });
         catalog.reload();
         return out;
-    }
-
-    /** Queues the scores of a rule set for recomputation, optionally only some periods and units (empty: all). */
-    public int recompute(String ruleSet, Collection<String> periods, Collection<String> units) {
-        return QuarkusTransaction.requiringNew().call(() -> queue.enqueue(ruleSet, periods, units));
     }
 }
