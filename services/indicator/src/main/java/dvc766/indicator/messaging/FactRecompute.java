@@ -124,7 +124,13 @@ public class FactRecompute {
         long done = 0;
         long longestMs = 0;
         long start = System.nanoTime();
-        Map<String, Long> pending = objects.pending();
+        Map<String, Long> pending;
+        try {
+            pending = objects.pending();
+        } catch (RuntimeException e) {
+            LOG.warnf("recompute from facts: cannot read the queue, retrying on the next run: %s", e.getMessage());
+            return 0;
+        }
         for (String kind : KINDS) {
             long left = pending.getOrDefault(kind, 0L);
             while (left > 0 && done < maxObjects) {
