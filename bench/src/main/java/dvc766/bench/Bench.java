@@ -51,6 +51,7 @@ public final class Bench {
                     case "rankings" -> new RankingsBench(setup, http, out, phase).run(Arrays.stream(
                             opt.getOrDefault("rankings-rates", "50,200").split(",")).map(Double::valueOf).toList());
                     case "recompute" -> new RecomputeBench(setup.jdbcUrl(), "dvc", "dvc", out)
+                            .withService(new ServiceRecompute(setup, Http.user(setup.issuer(), "dvc-cli", "admin", "admin"), out))
                             .run(Integer.parseInt(opt.getOrDefault("dossiers", "1000000")));
                     default -> throw new IllegalArgumentException("unknown benchmark " + w
                             + " (ingest, latency, rankings, recompute)");

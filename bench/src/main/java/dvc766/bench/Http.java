@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** One HTTP/1.1 client for all phases, and an agency token from Keycloak (client credentials), renewed every minute. */
+/** One HTTP/1.1 client for all phases, and a token from Keycloak (an agency's client credentials, or a user's password), renewed every minute. */
 public final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -22,12 +22,22 @@ public final class Http {
     private final HttpClient client;
     private final ExecutorService executor;
     private final URI tokenEndpoint;
-    private final String clientId;
-    private final String secret;
+    private final String grant;
     private String token;
     private long tokenAt;
 
+    /** An agency system's client: client credentials. */
     public Http(String issuer, String clientId, String secret) {
+        this(issuer, "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret=" + enc(secret));
+    }
+
+    /** A user's token (password grant, e.g. the administrator through client dvc-cli). */
+    public static Http user(String issuer, String clientId, String username, String password) {
+        return new Http(issuer, "grant_type=password&client_id=" + enc(clientId) + "&username=" + enc(username) + "&password=" + enc(password));
+    }
+
+    private Http(String issuer, String grant) {
+        this.grant = grant;
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "bench-http");
             t.setDaemon(true);
@@ -36,8 +46,6 @@ public final class Http {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
         this.tokenEndpoint = issuer == null ? null : URI.create(issuer + "/protocol/openid-connect/token");
-        this.clientId = clientId;
-        this.secret = secret;
     }
 
     public HttpClient client() {
@@ -47,10 +55,9 @@ public final class Http {
     /** A bearer token, fetched again when older than a minute (Keycloak's lifespan here is 10 minutes). */
     public synchronized String token() {
         if (token == null || System.nanoTime() - tokenAt > TOKEN_AGE.toNanos()) {
-            String form = "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret=" + enc(secret);
             HttpResponse<String> r = send(HttpRequest.newBuilder(tokenEndpoint)
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(grant)).build());
             if (r.statusCode() != 200) throw new IllegalStateException("token: HTTP " + r.statusCode() + " " + r.body());
             try {
                 token = JSON.readTree(r.body()).path("access_token").asText();

@@ -38,6 +38,9 @@ import org.postgresql.PGConnection;
  * engine does (sync, online, payment, digitisation, reuse, personal store, population data) and simplified versions
  * of the timing ones (on time against {@code dueAt} without the supplement waiting or the legal-time fallback; mean
  * processing time without the waiting subtracted). The exact ones are cross-checked against the in-JVM result.
+ *
+ * <p>With {@link #withService}, the same dossiers are then recomputed by the running indicator service from its own fact
+ * store ({@link ServiceRecompute}), and its counters cross-checked against this JVM's.
  */
 public final class RecomputeBench {
 
@@ -53,12 +56,19 @@ public final class RecomputeBench {
     private final String user;
     private final String password;
     private final Results out;
+    private ServiceRecompute service;
 
     public RecomputeBench(String jdbcUrl, String user, String password, Results out) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
         this.out = out;
+    }
+
+    /** Adds the row of the running indicator service recomputing the same dossiers from its stored facts. */
+    public RecomputeBench withService(ServiceRecompute service) {
+        this.service = service;
+        return this;
     }
 
     public Outcome run(int n) throws Exception {
@@ -90,6 +100,8 @@ public final class RecomputeBench {
                         pooled.size(), pooled.keySet().stream().map(Key::indicator).distinct().count()));
         List<String> periodKeys = pooled.keySet().stream().map(Key::period).distinct().sorted().toList();
 
+        int compared = 0;
+        int differ = 0;
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
             t = System.nanoTime();
             load(c, dossiers, s, periodKeys, asOf);
@@ -102,8 +114,6 @@ public final class RecomputeBench {
             out.row("PostgreSQL GROUP BY (own counts, then pooled via closure), one query", String.format("%.1f s", sqlS),
                     String.format("%,.0f", facts.size() / sqlS),
                     String.format("%,d pooled counters, 7 exact + 2 simplified indicators", sql.size()));
-            int compared = 0;
-            int differ = 0;
             for (var e : pooled.entrySet()) {
                 if (!EXACT.contains(e.getKey().indicator())) continue;
                 long[] other = sql.getOrDefault(e.getKey(), new long[2]);
@@ -113,8 +123,9 @@ public final class RecomputeBench {
             out.note(String.format("Cross-check: %,d pooled counters of the 7 exactly-computed indicators compared, %d differ;"
                     + " generating and mapping the dossiers (not timed above) took %.1f s. PostgreSQL settings: %s.",
                     compared, differ, genS, pgSettings(c)));
-            return new Outcome(compared, differ);
         }
+        if (service != null) service.run(dossiers, facts, procedures, calendar);
+        return new Outcome(compared, differ);
     }
 
     /** What IndicatorEngine does per dossier event, for every dossier, then pooling each unit's counts up its ancestors. */

@@ -6,13 +6,16 @@ import dvc766.common.period.Period;
 import dvc766.indicator.config.RuleSetCatalog;
 import dvc766.indicator.domain.RuleSet;
 import dvc766.indicator.domain.RuleSetValidator;
+import dvc766.indicator.messaging.FactRecompute;
 import dvc766.indicator.messaging.RuleSetAdmin;
+import dvc766.indicator.store.UnitStore;
 import dvc766.kit.problem.FieldError;
 import dvc766.kit.problem.Problem;
 import dvc766.kit.problem.ProblemException;
 import dvc766.kit.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -20,8 +23,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,7 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Administration of rule sets: store one (and recompute the history under it), or recompute scores on request. */
+/**
+ * Administration of rule sets: store one (and recompute the history under it); recompute scores on request, from the
+ * counters or from the stored facts, and see what is still pending.
+ */
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -42,8 +52,12 @@ public class AdminRuleSetResource {
     private final RuleSetAdmin admin;
     private final RuleSetCatalog ruleSets;
     private final Callers callers;
+    private final FactRecompute recompute;
+    private final UnitStore unitStore;
 
-    public AdminRuleSetResource(RuleSetAdmin admin, RuleSetCatalog ruleSets, Callers callers) {
+    public AdminRuleSetResource(RuleSetAdmin admin, RuleSetCatalog ruleSets, Callers callers, FactRecompute recompute, UnitStore unitStore) {
+        this.recompute = recompute;
+        this.unitStore = unitStore;
         this.admin = admin;
         this.ruleSets = ruleSets;
         this.callers = callers;
@@ -98,10 +112,10 @@ public class AdminRuleSetResource {
     @POST
     @Path("/recompute")
     @RolesAllowed("admin")
-    @Operation(summary = "Recompute the scores of a rule set from the counters, for every or some periods and units")
-    @APIResponse(responseCode = "202", description = "Queued; the scheduler recomputes in small batches and publishes each score that changes",
+    @Operation(summary = "Recompute scores from the counters, or (facts: true) every stored object from its facts, for all or some periods and units")
+    @APIResponse(responseCode = "202", description = "Queued; the scheduler works it off in batches and publishes each score that changes (see GET)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecomputeResponse.class)))
-    @APIResponse(responseCode = "400", description = "Unknown rule set, bad periods, too many entries; `errors` names each",
+    @APIResponse(responseCode = "400", description = "Unknown rule set or unit, bad periods, too many entries; `errors` names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -109,10 +123,12 @@ public class AdminRuleSetResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response recompute(RecomputeRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        if (request == null) throw ProblemException.validation(List.of(new FieldError("$", "required", "a body {\"ruleSet\": ...} is required")));
+        if (request == null) throw ProblemException.validation(List.of(new FieldError("$", "required", "a body {\"ruleSet\": ...} or {\"facts\": true} is required")));
+        boolean facts = Boolean.TRUE.equals(request.facts());
         ruleSets.refreshIfChanged();
         if (request.ruleSet() == null || request.ruleSet().isBlank()) {
-            errors.add(new FieldError("ruleSet", "required", "ruleSet is required"));
+            // from facts, the changed scores are published under every active rule set; a rule set is then optional
+            if (!facts) errors.add(new FieldError("ruleSet", "required", "ruleSet is required unless facts is true"));
         } else if (ruleSets.find(request.ruleSet()).isEmpty()) {
             errors.add(new FieldError("ruleSet", "known", "unknown rule set " + request.ruleSet() + "; active: "
                     + ruleSets.active().stream().map(RuleSet::id).toList()));
@@ -131,12 +147,43 @@ public class AdminRuleSetResource {
         }
         List<String> units = request.units() == null ? List.of() : request.units();
         if (units.size() > MAX_LIST) errors.add(new FieldError("units", "size", "at most " + MAX_LIST + " units"));
+        List<String> named = new ArrayList<>();
         for (int i = 0; i < units.size() && i < MAX_LIST; i++) {
             if (units.get(i) == null || units.get(i).isBlank()) errors.add(new FieldError("units[" + i + "]", "required", "a unit code is required"));
+            else named.add(units.get(i));
+        }
+        if (facts && !named.isEmpty()) {
+            // fail closed: a misspelt unit would silently recompute nothing
+            Map<String, String> known = unitStore.levels(named);
+            for (int i = 0; i < units.size() && i < MAX_LIST; i++) {
+                if (units.get(i) != null && !units.get(i).isBlank() && !known.containsKey(units.get(i))) {
+                    errors.add(new FieldError("units[" + i + "]", "known", "unknown unit " + units.get(i)));
+                }
+            }
         }
         if (!errors.isEmpty()) throw ProblemException.validation(errors);
-        int queued = admin.recompute(request.ruleSet(), periods, units);
-        return Response.status(202).entity(new RecomputeResponse(request.ruleSet(), queued)).build();
+        String ruleSet = request.ruleSet() == null || request.ruleSet().isBlank() ? null : request.ruleSet();
+        FactRecompute.Ordered ordered = recompute.order(ruleSet, periods, named, facts, callers.current().subject());
+        return Response.status(202).entity(new RecomputeResponse(ruleSet, ordered.scores(), facts ? ordered.objects() : null)).build();
+    }
+
+    @GET
+    @Path("/recompute")
+    @RolesAllowed("admin")
+    @Operation(summary = "The recompute work still pending (objects by kind, counters to reconcile, scores queued) and the last order's times")
+    @APIResponse(responseCode = "200", description = "`pending` is false once every order is done",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecomputeStatus.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role admin required",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RecomputeStatus recomputeStatus() {
+        FactRecompute.Status s = recompute.status();
+        return new RecomputeStatus(s.pending(), s.objects(), s.reconciling(), s.scores(), utc(s.lastOrderedAt()), utc(s.lastFinishedAt()));
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 
     private static String firstLine(String s) {

@@ -27,6 +27,8 @@ public interface IndicatorConfig {
 
     Intake intake();
 
+    Recompute recompute();
+
     /** Time-driven re-evaluation of open dossiers (deadlines passing, new periods starting). */
     interface Checks {
 
@@ -56,5 +58,20 @@ public interface IndicatorConfig {
 
         @WithDefault("200ms")
         Duration retryBackoff();
+    }
+
+    /** Recompute from facts: stored objects re-evaluated in batches, bigger while much is queued. */
+    interface Recompute {
+
+        /** Objects per transaction when little is queued. */
+        @WithDefault("200")
+        int minBatch();
+
+        /**
+         * Objects per transaction at most, when much is queued: a live event on one of them, or on a counter the batch
+         * writes, waits for that transaction (see the README).
+         */
+        @WithDefault("5000")
+        int maxBatch();
     }
 }

@@ -163,6 +163,30 @@ public class IndicatorEngine {
                 .max(Integer::compare).orElse(0);
     }
 
+    /**
+     * Re-evaluates stored objects of one kind ({@link #DOSSIER}, {@link #PETITION}, {@link #DECISION}) from their facts at
+     * now, exactly as a due check does (fresh minus stored contributions into the counters, next checks set): an
+     * administrator's recompute order. The caller holds the tree lock shared and the objects' rows, locked in key order.
+     * Returns the (unit, period) pairs whose pooled counts changed; the caller queues their scores instead of re-scoring
+     * here, so that a bulk recompute scores each pair once rather than once per batch.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UnitPeriod> recomputeFromFacts(String kind, List<String> lockedKeys) {
+        if (lockedKeys.isEmpty()) return Set.of();
+        Instant now = now();
+        Map<ItemKey, ItemCount> itemDeltas = new TreeMap<>();
+        Map<CounterKey, Counts> deltas = switch (kind) {
+            case DOSSIER -> reevaluate(lockedKeys, now, itemDeltas);
+            case PETITION -> reevaluatePetitions(lockedKeys, now);
+            case DECISION -> {
+                itemDeltas.putAll(reevaluateDecisions(lockedKeys, now));
+                yield Map.of();
+            }
+            default -> throw new IllegalArgumentException("unknown object kind " + kind);
+        };
+        return commit(deltas, itemDeltas, now);
+    }
+
     /** Applies publishing decisions (newer states only): PUBLISH_ON_TIME and PUBLIC_UPDATE_ON_TIME, per procedure. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyDecisions(List<PublishingDecisionData> states) {

@@ -9,7 +9,6 @@ import dvc766.indicator.store.TreeLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -88,10 +87,5 @@ public class RuleSetAdmin {
             // committed or rolled back, the catalog follows what is stored
             catalog.reload();
         }
-    }
-
-    /** Queues the scores of a rule set for recomputation, optionally only some periods and units (empty: all). */
-    public int recompute(String ruleSet, Collection<String> periods, Collection<String> units) {
-        return QuarkusTransaction.requiringNew().call(() -> queue.enqueue(ruleSet, periods, units));
     }
 }

@@ -155,6 +155,27 @@ public class CounterStore {
         return sorted;
     }
 
+    /**
+     * Adds deltas to the units' own counters only (not to any pooled counter): corrects own counters that drifted from
+     * the contributions they sum ({@link CounterRepair}). One statement, rows in key order.
+     */
+    public void addToOwn(Map<CounterKey, Counts> deltas) {
+        TreeMap<CounterKey, Counts> rows = nonZero(deltas);
+        if (rows.isEmpty()) return;
+        Arrays a = new Arrays(rows);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO unit_counter (unit_code, period, indicator, num, den)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS v(u, p, i, n, d)
+                ORDER BY 1, 2, 3
+                ON CONFLICT (unit_code, period, indicator) DO UPDATE
+                SET num = unit_counter.num + EXCLUDED.num, den = unit_counter.den + EXCLUDED.den""")) {
+            a.bind(c, ps);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.fail("cannot correct own counters", e);
+        }
+    }
+
     /** Sum of the own counters of the given units, by (period, indicator): what a moving subtree carries. */
     public Map<CounterKey, Counts> ownSums(Collection<String> units) {
         Map<CounterKey, Counts> out = new TreeMap<>();

@@ -49,6 +49,26 @@ public class RecomputeQueue {
         }
     }
 
+    /** Queues the scores of these (unit, period) pairs under each of the rule sets (a recompute from facts changed them). */
+    public void enqueue(Collection<UnitPeriod> pairs, Collection<String> ruleSets) {
+        if (pairs.isEmpty() || ruleSets.isEmpty()) return;
+        List<String> units = new ArrayList<>(), periods = new ArrayList<>();
+        new java.util.TreeSet<>(pairs).forEach(p -> { units.add(p.unit()); periods.add(p.period()); });
+        String sql = """
+                INSERT INTO score_recompute (unit_code, period, rule_set)
+                SELECT k.u, k.p, r FROM unnest(?::text[], ?::text[]) AS k(u, p) CROSS JOIN unnest(?::text[]) AS r
+                ORDER BY 1, 2, 3
+                ON CONFLICT DO NOTHING""";
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, Sql.text(c, units));
+            ps.setArray(2, Sql.text(c, periods));
+            ps.setArray(3, Sql.text(c, new java.util.TreeSet<>(ruleSets)));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.fail("cannot queue the scores of recomputed counters", e);
+        }
+    }
+
     /** Takes (removes, in the caller's transaction) up to {@code limit} queued scores, skipping those another instance holds. */
     public List<ScoreKey> take(int limit) {
         String sql = """
