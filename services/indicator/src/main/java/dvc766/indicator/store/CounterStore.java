@@ -134,7 +134,7 @@ public class CounterStore {
                     """ + UnitEdges.WALK_UP + """
                     INSERT INTO pooled_counter (unit_code, period, indicator, num, den)
                     SELECT a, p, i, sum(n), sum(d) FROM (
-                        SELECT up.a, v.p, v.i, v.n, v.d FROM v JOIN up ON up.u = v.u AND up.p = v.p
+                        SELECT w.a, v.p, v.i, v.n, v.d FROM v JOIN walk w ON w.u = v.u AND w.p = v.p
                         UNION ALL
                         SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS w(a, p, i, n, d)) AS x
                     GROUP BY 1, 2, 3 HAVING sum(n) <> 0 OR sum(d) <> 0 ORDER BY 1, 2, 3

@@ -105,8 +105,8 @@ public class ItemStore {
     public List<Change> apply(Map<ItemKey, ItemCount> deltas) {
         periods.ensure(deltas.keySet().stream().map(ItemKey::period).toList());
         return add(deltas, """
-                SELECT up.a AS a, v.p, v.i, v.item, sum(v.r) AS r, sum(v.f) AS f
-                FROM v JOIN up ON up.u = v.u AND up.p = v.p GROUP BY 1, 2, 3, 4""");
+                SELECT w.a AS a, v.p, v.i, v.item, sum(v.r) AS r, sum(v.f) AS f
+                FROM v JOIN walk w ON w.u = v.u AND w.p = v.p GROUP BY 1, 2, 3, 4""");
     }
 
     /** Adds deltas whose unit is the ancestor itself (a subtree moving away from, or onto, its ancestors). */

@@ -30,16 +30,16 @@ public class UnitEdges {
     public record UnitDay(String unit, LocalDate day) {}
 
     /**
-     * The walk up from each (u, p, day) row of a CTE {@code k}: rows (u, p, day, a, depth), the unit itself at depth 0,
+     * The walk up from each (u, p, day) row of a CTE {@code k}: CTE {@code walk}, rows (u, p, day, a, depth), the unit itself at depth 0,
      * then its parent on that day, and so on. Appended to a {@code WITH RECURSIVE} that defines {@code k}.
      */
     static final String WALK_UP = """
-            up(u, p, day, a, depth) AS (
+            walk(u, p, day, a, depth) AS (
                 SELECT u, p, day, u, 0 FROM k
                 UNION ALL
-                SELECT up.u, up.p, up.day, e.parent_code, up.depth + 1
-                FROM up JOIN unit_edge e ON e.child_code = up.a AND e.valid_from <= up.day AND up.day < e.valid_to
-                WHERE up.depth < %d)""".formatted(UnitTree.MAX_DEPTH);
+                SELECT w.u, w.p, w.day, e.parent_code, w.depth + 1
+                FROM walk w JOIN unit_edge e ON e.child_code = w.a AND e.valid_from <= w.day AND w.day < e.valid_to
+                WHERE w.depth < %d)""".formatted(UnitTree.MAX_DEPTH);
 
     private final DataSource ds;
 
@@ -83,7 +83,7 @@ public class UnitEdges {
             out.put(p, new ArrayList<>());
         }
         String sql = "WITH RECURSIVE k(u, p, day) AS (SELECT DISTINCT u, '', d::date FROM unnest(?::text[], ?::text[]) AS v(u, d)), "
-                + WALK_UP + " SELECT u, day, a FROM up WHERE depth > 0 ORDER BY u, day, depth";
+                + WALK_UP + " SELECT u, day, a FROM walk WHERE depth > 0 ORDER BY u, day, depth";
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, Sql.text(c, u));
             ps.setArray(2, Sql.text(c, d));
