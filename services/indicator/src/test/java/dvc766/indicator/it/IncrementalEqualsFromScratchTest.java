@@ -222,6 +222,9 @@ class IncrementalEqualsFromScratchTest {
         Feed.Sent dated = Feed.unit(c12, "COMMUNE", 3, List.of(Feed.edge(h1, null, "2025-07-01"), Feed.edge(h2, "2025-07-01", null)));
         // H1 is abolished on 2025-10-01: its communes go to the province from that day (the district stays for before)
         Feed.Sent abolished = Feed.unit(c11, "COMMUNE", 3, List.of(Feed.edge(h1, null, "2025-10-01"), Feed.edge(x, "2025-10-01", null)));
+        // these states carry no eCertifiedCopySince: the communes stop counting as offering it
+        levels.put(c12, new FromScratch.UnitFacts("COMMUNE", null));
+        levels.put(c11, new FromScratch.UnitFacts("COMMUNE", null));
         Feed.send(dated, abolished);
         awaitProcessed(List.of(dated, abolished));
         assertCountersEqualRecomputation(x, unitCodes, "seed " + seed + ", after the dated moves");
@@ -230,6 +233,7 @@ class IncrementalEqualsFromScratchTest {
         // a move dated tomorrow changes nothing today, and takes effect by itself on its day
         LocalDate tomorrow = LocalDate.now(Period.ZONE).plusDays(1);
         Feed.Sent future = Feed.unit(c21, "COMMUNE", 3, List.of(Feed.edge(h2, null, tomorrow.toString()), Feed.edge(x, tomorrow.toString(), null)));
+        levels.put(c21, new FromScratch.UnitFacts("COMMUNE", null));
         Feed.send(future);
         awaitProcessed(List.of(future));
         assertCountersEqualRecomputation(x, unitCodes, "seed " + seed + ", a move dated tomorrow");
