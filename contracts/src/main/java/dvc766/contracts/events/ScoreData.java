@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A unit's score for one period under one rule set, as the indicator service published it at {@code asOf}.
  * {@code version} grows by one with each change of this (unit, period, rule set).
- * Ratios are absent when the denominator is 0.
+ * Ratios are absent when the denominator is 0. {@code parentCode} and {@code ancestors} (nearest first) place the unit in the
+ * tree as it stood for this period's evaluation (the tree of te's local date), so rankings follow that tree.
  */
 public record ScoreData(
         String unitCode,
@@ -20,7 +21,19 @@ public record ScoreData(
         BigDecimal max,
         String band,
         List<Group> groups,
-        List<Indicator> indicators) {
+        List<Indicator> indicators,
+        String parentCode,
+        List<String> ancestors) {
+
+    public ScoreData {
+        ancestors = ancestors == null ? List.of() : List.copyOf(ancestors);
+    }
+
+    /** A score without its place in the tree (a root, as far as this state says). */
+    public ScoreData(String unitCode, String period, String ruleSet, OffsetDateTime asOf, OffsetDateTime evaluatedAt, long version,
+            BigDecimal total, BigDecimal max, String band, List<Group> groups, List<Indicator> indicators) {
+        this(unitCode, period, ruleSet, asOf, evaluatedAt, version, total, max, band, groups, indicators, null, List.of());
+    }
 
     public record Group(String code, BigDecimal points, BigDecimal max) {}
 

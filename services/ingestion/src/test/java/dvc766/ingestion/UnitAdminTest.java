@@ -121,6 +121,12 @@ class UnitAdminTest {
         moved.put("validFrom", "2025-07-01");
         moved.put("updatedAt", OffsetDateTime.now().toString());
         putUnit(commune, moved).then().statusCode(200).body("effect", equalTo("UPDATED"));
+        // the second state carries the whole dated history: a consumer needs no earlier state to know both trees
+        List<ConsumerRecord<String, String>> events = KafkaProbe.await(Topics.UNITS, e -> commune.equals(e.key()), 2,
+                Duration.ofSeconds(30));
+        events.forEach(e -> Contracts.assertEventMatchesSchema(e.value()));
+        assertThat(events.get(1).value()).contains("\"parentEdges\":[{\"parentCode\":\"" + district
+                + "\",\"validFrom\":null,\"validTo\":\"2025-07-01\"},{\"parentCode\":\"38\",\"validFrom\":\"2025-07-01\",\"validTo\":null}]");
 
         String procedure = createProcedure(commune);
         String districtClient = TestTokens.agency("district-client", district);

@@ -29,7 +29,19 @@ final class Events {
         return "T" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
     }
 
+    /** The parent each test unit was last sent with: scores carry their unit's place as the indicator does. */
+    private static final java.util.Map<String, String> PARENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The unit's ancestors, nearest first, by the parents sent so far (what the indicator puts in its score events). */
+    static List<String> ancestors(String code) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String at = PARENTS.get(code); at != null && out.size() < 32; at = PARENTS.get(at)) out.add(at);
+        return out;
+    }
+
     static String unit(String code, String name, String level, String parent, long revision) {
+        if (parent == null) PARENTS.remove(code);
+        else PARENTS.put(code, parent);
         UnitData data = new UnitData(code, name, level, parent, LocalDate.of(2025, 7, 1), null, null,
                 AS_OF.minusDays(30).plusSeconds(revision), revision);
         return EventJson.write(CloudEvent.of(UUID.randomUUID().toString(), EventType.UNIT_UPSERTED, "/dvc766/ingestion",
@@ -47,7 +59,8 @@ final class Events {
                         new ScoreData.Indicator("PETITION_ON_TIME", "MDHL", BigDecimal.ZERO, BigDecimal.ZERO, null,
                                 new BigDecimal("6"), new BigDecimal("6"), true),
                         new ScoreData.Indicator("PUBLIC_CONTENT_FULL", "CKMB", BigDecimal.ZERO, BigDecimal.ZERO, null,
-                                new BigDecimal("2"), new BigDecimal("2"), false)));
+                                new BigDecimal("2"), new BigDecimal("2"), false)),
+                ancestors(unitCode).isEmpty() ? null : ancestors(unitCode).get(0), ancestors(unitCode));
     }
 
     static String score(ScoreData data) {

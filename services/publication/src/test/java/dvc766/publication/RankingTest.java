@@ -119,6 +119,31 @@ class RankingTest {
         }
     }
 
+    @Test
+    void communesRankWithinAProvinceThroughItsDistrictsByEachPeriodsTree() {
+        // a commune under district D until 2025-07-01, then directly under the province: its scores say so per period
+        String p = Events.uniquePrefix();
+        String other = Events.uniquePrefix();
+        Events.sendUnit(p, "Tỉnh Thử", "PROVINCE", null, 1);
+        Events.sendUnit(p + ".D", "Huyện Cũ", "DISTRICT", p, 1);
+        Events.sendUnit(p + ".D.C1", "Xã Một", "COMMUNE", p + ".D", 1);
+        Events.sendUnit(p + ".C2", "Xã Hai", "COMMUNE", p, 1);
+        Events.sendUnit(other + ".C9", "Xã Tỉnh Khác", "COMMUNE", other, 1);
+        Events.sendScore(p + ".D.C1", "2025-06", 1, "60", "TRUNG_BINH"); // ancestors [D, P]
+        Events.sendScore(p + ".C2", "2025-06", 1, "70", "KHA");
+        Events.sendScore(other + ".C9", "2025-06", 1, "99", "XUAT_SAC");
+        Events.sendUnit(p + ".D.C1", "Xã Một", "COMMUNE", p, 2); // moved: its later scores carry [P]
+        Events.sendScore(p + ".D.C1", "2025-07", 1, "65", "TRUNG_BINH");
+        Events.sendScore(p + ".C2", "2025-07", 1, "72", "KHA");
+
+        // the province's communes, through the district: one province only, though another shares the deployment
+        awaitRanking("2025-06", "COMMUNE", p, List.of("1 " + p + ".C2 Xã Hai 70 null", "2 " + p + ".D.C1 Xã Một 60 null"));
+        // the district's communes in June (the tree of 2025-06-30), none in July
+        awaitRanking("2025-06", "COMMUNE", p + ".D", List.of("1 " + p + ".D.C1 Xã Một 60 null"));
+        awaitRanking("2025-07", "COMMUNE", p, List.of("1 " + p + ".C2 Xã Hai 72 2", "2 " + p + ".D.C1 Xã Một 65 5"));
+        awaitRanking("2025-07", "COMMUNE", p + ".D", List.of());
+    }
+
     private static JsonNode awaitRanking(String period, String level, String parent, List<String> expected) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(WAIT).untilAsserted(() -> {

@@ -12,10 +12,10 @@ import java.util.TreeMap;
 
 /**
  * Recomputation from the facts alone, with the same contribution functions as the incremental path: the counts of a
- * unit for a period are computed over every object of its subtree at {@code te = min(pe, now)}. The incremental
- * counters must equal this whenever no time-driven check is pending. The deadline-dependent counts are keyed by the
- * world's deadline profile ({@link PetitionDeadlines#counterCode}, {@link DecisionDeadlines#counterCode}), as the
- * engine keys them.
+ * unit for a period are computed over every object of its subtree at {@code te = min(pe, now)}, the subtree as the
+ * dated tree stood on te's local date. The incremental counters must equal this whenever no time-driven check is
+ * pending. The deadline-dependent counts are keyed by the world's deadline profile
+ * ({@link PetitionDeadlines#counterCode}, {@link DecisionDeadlines#counterCode}), as the engine keys them.
  */
 public final class FromScratch {
 
@@ -75,6 +75,16 @@ public final class FromScratch {
     }
 
     public static Map<String, Counts> pooled(World w, Set<String> subtree, Period period, Instant now, WorkingDayCalendar calendar) {
+        return pooled(w, subtree, subtree, period, now, calendar);
+    }
+
+    /**
+     * The unit's counts for the period under the dated tree: {@code subtree} is the unit and every unit below it on the
+     * period's tree day ({@link UnitTree#treeDay}), which the facts pool over; {@code currentSubtree} is the same in
+     * today's tree, which decides which procedures the subtree holds (the catalogue is present state).
+     */
+    public static Map<String, Counts> pooled(World w, Set<String> subtree, Set<String> currentSubtree, Period period, Instant now,
+            WorkingDayCalendar calendar) {
         Instant te = period.end().isBefore(now) ? period.end() : now;
         Map<String, Counts> out = new TreeMap<>();
         Map<String, Instant> petitionReceipts = w.petitionReceipts();
@@ -110,7 +120,7 @@ public final class FromScratch {
         used.forEach((indicator, procedures) -> {
             for (String code : procedures) {
                 ProcedureCatalog p = w.catalog().get(code);
-                if (p != null && p.gate(indicator) && p.unitCodes().stream().anyMatch(subtree::contains)) {
+                if (p != null && p.gate(indicator) && p.unitCodes().stream().anyMatch(currentSubtree::contains)) {
                     out.merge(indicator, new Counts(1, 0), Counts::plus);
                 }
             }

@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
  * month started) in small batches with {@code FOR UPDATE SKIP LOCKED}, so several instances share the work, and
  * re-evaluates them exactly as an event would. The first run after start-up catches up on everything that fell due
  * while the service was down. Then drains the queued score recomputations (a rule set stored, an administrator's
- * order) the same way. Each run first follows the stored holiday years ({@link HolidayAdmin#follow}).
+ * order) the same way. A unit move dated in the future is such a check too: on its day the live periods' tree day
+ * moves and their counts follow ({@link IndicatorEngine#advanceTree}). Each run first follows the stored holiday years ({@link HolidayAdmin#follow}).
  */
 @ApplicationScoped
 public class DueCheckScheduler {
@@ -54,8 +55,16 @@ public class DueCheckScheduler {
         drainRecomputes();
     }
 
-    /** Drains due checks; returns how many objects were re-evaluated. */
+    /**
+     * Moves the periods' tree days forward first (a unit move dated today takes effect), then drains due checks; returns
+     * how many objects were re-evaluated.
+     */
     public int runNow() {
+        try {
+            QuarkusTransaction.requiringNew().call(engine::advanceTree);
+        } catch (RuntimeException e) {
+            LOG.warnf("moving the tree days failed, retrying on the next run: %s", e.getMessage());
+        }
         int batch = config.checks().batchSize();
         int total = 0;
         for (int i = 0; i < config.checks().maxBatchesPerRun(); i++) {

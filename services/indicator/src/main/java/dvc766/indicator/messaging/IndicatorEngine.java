@@ -39,6 +39,11 @@ import dvc766.indicator.store.ProcedureLock;
 import dvc766.indicator.store.TreeLock;
 import dvc766.indicator.store.UnitPeriod;
 import dvc766.indicator.store.UnitStore;
+import dvc766.indicator.store.UnitEdges;
+import dvc766.indicator.store.PeriodTrees;
+import dvc766.indicator.domain.UnitTree;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -84,10 +89,15 @@ public class IndicatorEngine {
     private final DecisionStore decisions;
     private final ItemStore items;
     private final CatalogStore catalog;
+    private final UnitEdges edgesStore;
+    private final PeriodTrees periodTrees;
 
     public IndicatorEngine(FactStore facts, UnitStore units, CounterStore counters, ScorePublisher publisher, TreeLock tree,
             ProcedureLock procedureLock, CalendarHolder calendars, Clock clock, PetitionStore petitions, DossierLock dossierLock,
-            RuleSetCatalog ruleSets, DecisionStore decisions, ItemStore items, CatalogStore catalog) {
+            RuleSetCatalog ruleSets, DecisionStore decisions, ItemStore items, CatalogStore catalog, UnitEdges edgesStore,
+            PeriodTrees periodTrees) {
+        this.edgesStore = edgesStore;
+        this.periodTrees = periodTrees;
         this.catalog = catalog;
         this.decisions = decisions;
         this.items = items;
@@ -555,8 +565,10 @@ public class IndicatorEngine {
     }
 
     /**
-     * Applies unit states. A new parent moves the unit's whole subtree: its own counts leave the old ancestors' pooled
-     * counters and join the new ones'. Runs under the exclusive tree lock.
+     * Applies unit states: each carries the unit's whole dated place in the tree, which replaces the edges held. For
+     * every period whose tree day the change reaches, the units whose ancestors on that day changed carry that period's
+     * own counts from the ancestors they left to the ones they joined; other periods keep theirs. Runs under the
+     * exclusive tree lock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyUnits(List<UnitData> states) {
@@ -571,32 +583,18 @@ public class IndicatorEngine {
         newest.sort(Comparator.comparing(UnitData::code));
         Set<UnitPeriod> touched = new TreeSet<>();
         for (UnitData u : newest) {
+            List<UnitData.ParentEdge> edges = u.edges();
             List<String> needed = new ArrayList<>();
             needed.add(u.code());
-            if (u.parentCode() != null) needed.add(u.parentCode());
+            edges.forEach(e -> needed.add(e.parentCode()));
             units.ensure(needed);
             UnitStore.UnitRow row = units.lock(u.code());
             if (row.known() && !newer(u.revision(), u.updatedAt(), row.revision(), row.updatedAt() == null ? null : row.updatedAt().toInstant())) {
                 continue;
             }
+            checkEdges(u.code(), edges);
             boolean levelChanged = !row.known() || !Objects.equals(row.level(), u.level());
-            if (!Objects.equals(row.parentCode(), u.parentCode())) {
-                List<String> subtree = units.subtree(u.code());
-                if (u.parentCode() != null && subtree.contains(u.parentCode())) {
-                    throw new RejectedEventException("unit " + u.code() + " cannot have parent " + u.parentCode()
-                            + ": that unit is below it, the tree would become a cycle");
-                }
-                Map<CounterKey, Counts> carried = counters.ownSums(subtree);
-                Map<ItemKey, ItemCount> carriedItems = items.ownSums(subtree);
-                List<String> oldAncestors = units.ancestors(u.code());
-                touched.addAll(counters.addToPooled(oldAncestors, carried, -1));
-                touched.addAll(counters.apply(Map.of(), pooledChanges(items.applyDirect(at(oldAncestors, carriedItems, -1)))));
-                units.reparent(u.code(), u.parentCode());
-                touched.addAll(live(counters.apply(Map.of(), remember(catalog.proceduresOfUnits(subtree), now)), now));
-                List<String> newAncestors = units.ancestors(u.code());
-                touched.addAll(counters.addToPooled(newAncestors, carried, +1));
-                touched.addAll(counters.apply(Map.of(), pooledChanges(items.applyDirect(at(newAncestors, carriedItems, +1)))));
-            }
+            if (!edgesStore.edgesOf(u.code()).equals(edges)) touched.addAll(replaceEdges(u.code(), edges, now));
             units.write(u);
             // E_CERTIFIED_COPY: each commune counts once in its own present-state counters, pooled like dossiers
             Counts certified = UnitContributions.eCertifiedCopy(u.level(), u.eCertifiedCopySince(), now).minus(row.known()
@@ -611,6 +609,143 @@ public class IndicatorEngine {
             }
         }
         publisher.rescore(live(touched, now), now);
+    }
+
+    /** Edges must be ordered, must not overlap and must not make the unit its own ancestor on any day. */
+    private void checkEdges(String code, List<UnitData.ParentEdge> edges) {
+        UnitData.ParentEdge previous = null;
+        for (UnitData.ParentEdge e : edges) {
+            if (e.parentCode() == null || e.parentCode().isBlank()) throw new RejectedEventException("unit " + code + ": an edge has no parentCode");
+            if (e.validFrom() != null && e.validTo() != null && !e.validFrom().isBefore(e.validTo())) {
+                throw new RejectedEventException("unit " + code + ": edge under " + e.parentCode() + " ends before it begins");
+            }
+            if (previous != null && (previous.validTo() == null || e.validFrom() == null || e.validFrom().isBefore(previous.validTo()))) {
+                throw new RejectedEventException("unit " + code + ": parentEdges must be ordered by validFrom and must not overlap");
+            }
+            if (edgesStore.wouldCycle(code, e.parentCode(), e.validFrom(), e.validTo())) {
+                throw new RejectedEventException("unit " + code + " cannot have parent " + e.parentCode()
+                        + ": that unit is below it, the tree would become a cycle");
+            }
+            previous = e;
+        }
+    }
+
+    /**
+     * Replaces the unit's edges. For each period, on its tree day, the unit's subtree (which the unit's own edges do not
+     * change) is walked up before and after; the units whose ancestors differ move their counts. Cost: the subtree
+     * times the periods held, times the depth.
+     */
+    Set<UnitPeriod> replaceEdges(String code, List<UnitData.ParentEdge> edges, Instant now) {
+        periodTrees.ensure(List.of(Indicators.CURRENT));
+        Map<String, LocalDate> days = periodTrees.all();
+        Map<LocalDate, Set<String>> subtrees = edgesStore.subtrees(List.of(code), days.values());
+        List<UnitEdges.UnitDay> pairs = new ArrayList<>();
+        subtrees.forEach((day, members) -> members.forEach(x -> pairs.add(new UnitEdges.UnitDay(x, day))));
+        Map<UnitEdges.UnitDay, List<String>> before = edgesStore.ancestors(pairs);
+        edgesStore.replace(code, edges);
+        Map<UnitEdges.UnitDay, List<String>> after = edgesStore.ancestors(pairs);
+        Set<UnitPeriod> touched = new TreeSet<>();
+        days.forEach((period, day) -> touched.addAll(regroup(period, onDay(before, day), onDay(after, day))));
+        touched.addAll(followCurrentTree(List.of(code), now));
+        return touched;
+    }
+
+    /**
+     * Moves the periods whose tree day is behind te's local date to that day (a day has passed, or a new period has
+     * begun in another instance's clock): where an edge begins or ends in between, the units whose ancestors differ
+     * carry their counts, as an edge change would. A move dated in the future thus takes effect by itself on its day.
+     * Returns how many periods moved.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int advanceTree() {
+        return advanceTree(now());
+    }
+
+    /** As {@link #advanceTree()}, as if at {@code now} (a tree day only ever moves forward). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int advanceTree(Instant now) {
+        Map<String, LocalDate> held = periodTrees.all();
+        if (held.entrySet().stream().noneMatch(e -> UnitTree.treeDay(e.getKey(), now).isAfter(e.getValue()))) return 0;
+        tree.exclusive();
+        Map<List<LocalDate>, List<String>> steps = new TreeMap<>(Comparator.comparing((List<LocalDate> l) -> l.get(0)).thenComparing(l -> l.get(1)));
+        periodTrees.lockAll().forEach((period, day) -> {
+            LocalDate target = UnitTree.treeDay(period, now);
+            if (target.isAfter(day)) steps.computeIfAbsent(List.of(day, target), k -> new ArrayList<>()).add(period);
+        });
+        Set<UnitPeriod> touched = new TreeSet<>();
+        int moved = 0;
+        for (Map.Entry<List<LocalDate>, List<String>> step : steps.entrySet()) {
+            LocalDate from = step.getKey().get(0), to = step.getKey().get(1);
+            Set<String> changed = edgesStore.changedBetween(from, to);
+            if (!changed.isEmpty()) {
+                Set<String> affected = new TreeSet<>();
+                edgesStore.subtrees(changed, List.of(from, to)).values().forEach(affected::addAll);
+                Map<UnitEdges.UnitDay, List<String>> before = edgesStore.ancestors(affected.stream().map(x -> new UnitEdges.UnitDay(x, from)).toList());
+                Map<UnitEdges.UnitDay, List<String>> after = edgesStore.ancestors(affected.stream().map(x -> new UnitEdges.UnitDay(x, to)).toList());
+                for (String period : step.getValue()) touched.addAll(regroup(period, onDay(before, from), onDay(after, to)));
+            }
+            for (String period : step.getValue()) periodTrees.set(period, to);
+            moved += step.getValue().size();
+            if (step.getValue().contains(Indicators.CURRENT) && !changed.isEmpty()) touched.addAll(followCurrentTree(changed, now));
+        }
+        publisher.rescore(live(touched, now), now);
+        return moved;
+    }
+
+    private static Map<String, List<String>> onDay(Map<UnitEdges.UnitDay, List<String>> ancestors, LocalDate day) {
+        Map<String, List<String>> out = new TreeMap<>();
+        ancestors.forEach((k, v) -> { if (k.day().equals(day)) out.put(k.unit(), v); });
+        return out;
+    }
+
+    /**
+     * Moves one period's counts of the units whose ancestors differ between {@code before} and {@code after}: their own
+     * counters leave the ancestors they left and join the ones they joined (summable counts directly, distinct-counted
+     * items through their references). Units that move together are summed together. The moved units are touched too:
+     * their published place changed.
+     */
+    Set<UnitPeriod> regroup(String period, Map<String, List<String>> before, Map<String, List<String>> after) {
+        Map<List<List<String>>, List<String>> moves = new LinkedHashMap<>();
+        Set<UnitPeriod> touched = new TreeSet<>();
+        before.forEach((unit, was) -> {
+            List<String> is = after.getOrDefault(unit, List.of());
+            if (was.equals(is)) return;
+            List<String> left = was.stream().filter(a -> !is.contains(a)).toList();
+            List<String> joined = is.stream().filter(a -> !was.contains(a)).toList();
+            moves.computeIfAbsent(List.of(left, joined), k -> new ArrayList<>()).add(unit);
+            touched.add(new UnitPeriod(unit, period));
+        });
+        moves.forEach((move, movers) -> {
+            List<String> left = move.get(0), joined = move.get(1);
+            Map<CounterKey, Counts> carried = counters.ownSums(movers, period);
+            Map<ItemKey, ItemCount> carriedItems = items.ownSums(movers, period);
+            touched.addAll(counters.addToPooled(left, carried, -1));
+            touched.addAll(counters.apply(Map.of(), pooledChanges(items.applyDirect(at(left, carriedItems, -1)))));
+            touched.addAll(counters.addToPooled(joined, carried, +1));
+            touched.addAll(counters.apply(Map.of(), pooledChanges(items.applyDirect(at(joined, carriedItems, +1)))));
+        });
+        return touched;
+    }
+
+    /**
+     * Keeps the current tree's closure (which the present-state catalogue uses: which procedures each subtree holds)
+     * equal to the tree of the present's day: each unit whose parent on that day differs from its current one is moved,
+     * and the membership of its subtree's procedures recomputed.
+     */
+    Set<UnitPeriod> followCurrentTree(Collection<String> codes, Instant now) {
+        LocalDate today = periodTrees.days(List.of(Indicators.CURRENT)).get(Indicators.CURRENT);
+        Map<UnitEdges.UnitDay, List<String>> now_ = edgesStore.ancestors(codes.stream().map(x -> new UnitEdges.UnitDay(x, today)).toList());
+        Set<UnitPeriod> touched = new TreeSet<>();
+        for (String code : new TreeSet<>(codes)) {
+            List<String> ancestors = now_.get(new UnitEdges.UnitDay(code, today));
+            String parent = ancestors.isEmpty() ? null : ancestors.get(0);
+            UnitStore.UnitRow row = units.lock(code);
+            if (row == null || Objects.equals(row.parentCode(), parent)) continue;
+            List<String> subtree = units.subtree(code);
+            units.reparent(code, parent);
+            touched.addAll(live(counters.apply(Map.of(), remember(catalog.proceduresOfUnits(subtree), now)), now));
+        }
+        return touched;
     }
 
     /**

@@ -14,6 +14,10 @@ import dvc766.indicator.store.ScoreKey;
 import dvc766.indicator.store.ScoreStore;
 import dvc766.indicator.store.UnitPeriod;
 import dvc766.indicator.store.UnitStore;
+import dvc766.indicator.store.UnitEdges;
+import dvc766.indicator.store.PeriodTrees;
+import java.time.LocalDate;
+import java.util.HashMap;
 import dvc766.kit.events.EventJson;
 import dvc766.kit.outbox.Outbox;
 import io.micrometer.core.instrument.Counter;
@@ -50,9 +54,13 @@ public class ScorePublisher {
     private final Outbox outbox;
     private final Counter published;
     private final ConfigLock lock;
+    private final UnitEdges edges;
+    private final PeriodTrees periodTrees;
 
     public ScorePublisher(UnitStore units, CounterStore counters, ScoreStore scores, RuleSetCatalog ruleSets, Outbox outbox,
-            MeterRegistry meters, ConfigLock lock) {
+            MeterRegistry meters, ConfigLock lock, UnitEdges edges, PeriodTrees periodTrees) {
+        this.edges = edges;
+        this.periodTrees = periodTrees;
         this.lock = lock;
         this.units = units;
         this.counters = counters;
@@ -122,19 +130,22 @@ public class ScorePublisher {
         List<UnitPeriod> pairs = new ArrayList<>();
         keys.forEach(k -> pairs.add(new UnitPeriod(k.unit(), k.period())));
         Map<UnitPeriod, Map<String, Counts>> pooled = counters.pooled(new TreeSet<>(pairs));
+        Map<UnitPeriod, List<String>> places = places(pairs);
         List<ScoreStore.Published> rows = new ArrayList<>();
         List<Outbox.Event> events = new ArrayList<>();
         for (ScoreKey key : keys) {
             RuleSet rs = ruleSets.find(key.ruleSet()).orElseThrow();
             Score score = Scoring.score(rs, levels.get(key.unit()), pooled.getOrDefault(new UnitPeriod(key.unit(), key.period()), Map.of()),
                     RuleSetCatalog.computed(rs));
-            String figures = EventJson.write(score);
+            List<String> ancestors = places.get(new UnitPeriod(key.unit(), key.period()));
+            // the place in the period's tree is part of what is compared: a move republishes the unit's score
+            String figures = EventJson.write(score) + "\n" + String.join("/", ancestors);
             ScoreStore.Current cur = current.get(key);
             if (cur != null && figures.equals(cur.figures())) continue;
             long version = (cur == null ? 0 : cur.version()) + 1;
             Period period = Period.parse(key.period());
             Instant te = period.end().isBefore(now) ? period.end() : now;
-            ScoreData data = toData(key, score, version, now, te);
+            ScoreData data = toData(key, score, version, now, te, ancestors);
             rows.add(new ScoreStore.Published(key, version, figures, EventJson.write(data), now, te));
             events.add(new Outbox.Event(key.eventKey(), data));
         }
@@ -144,11 +155,22 @@ public class ScorePublisher {
         return rows.size();
     }
 
-    static ScoreData toData(ScoreKey key, Score s, long version, Instant asOf, Instant evaluatedAt) {
+    /** Each unit's ancestors, nearest first, in the tree of its period's day. */
+    private Map<UnitPeriod, List<String>> places(List<UnitPeriod> pairs) {
+        Map<String, LocalDate> days = periodTrees.days(pairs.stream().map(UnitPeriod::period).toList());
+        Map<UnitEdges.UnitDay, List<String>> ancestors = edges.ancestors(pairs.stream()
+                .map(p -> new UnitEdges.UnitDay(p.unit(), days.get(p.period()))).toList());
+        Map<UnitPeriod, List<String>> out = new HashMap<>();
+        for (UnitPeriod p : pairs) out.put(p, ancestors.get(new UnitEdges.UnitDay(p.unit(), days.get(p.period()))));
+        return out;
+    }
+
+    static ScoreData toData(ScoreKey key, Score s, long version, Instant asOf, Instant evaluatedAt, List<String> ancestors) {
         return new ScoreData(key.unit(), key.period(), key.ruleSet(), utc(asOf), utc(evaluatedAt), version, s.total(), s.max(), s.band(),
                 s.groups().stream().map(g -> new ScoreData.Group(g.code(), g.points(), g.max())).toList(),
                 s.indicators().stream().map(i -> new ScoreData.Indicator(i.code(), i.group(), i.numerator(), i.denominator(), i.ratio(),
-                        i.points(), i.max(), i.applicable())).toList());
+                        i.points(), i.max(), i.applicable())).toList(),
+                ancestors.isEmpty() ? null : ancestors.get(0), ancestors);
     }
 
     private static OffsetDateTime utc(Instant t) {

@@ -18,16 +18,18 @@ import javax.sql.DataSource;
 
 /**
  * Per-dossier contributions and the counters built from them. A change of a dossier writes new minus old into its
- * unit's own counters and into the pooled counters of every ancestor (closure table), set-based and in key order so
- * that concurrent writers lock rows in the same order.
+ * unit's own counters and into the pooled counters of every ancestor on the period's tree day (dated edges), set-based
+ * and in key order so that concurrent writers lock rows in the same order.
  */
 @ApplicationScoped
 public class CounterStore {
 
     private final DataSource ds;
+    private final PeriodTrees periods;
 
-    public CounterStore(DataSource ds) {
+    public CounterStore(DataSource ds, PeriodTrees periods) {
         this.ds = ds;
+        this.periods = periods;
     }
 
     /** The stored contributions of each object of a kind (DOSSIER, PETITION), keyed by (unit, period, indicator). */
@@ -100,8 +102,8 @@ public class CounterStore {
     }
 
     /**
-     * Adds {@code own} deltas to the units' own counters and, through the closure table, to the pooled counters of every
-     * ancestor of each unit (itself included); adds {@code pooled} deltas (keyed by the ancestor itself: counts that are
+     * Adds {@code own} deltas to the units' own counters and to the pooled counters of every ancestor of each unit
+     * (itself included) in the tree of the period's day; adds {@code pooled} deltas (keyed by the ancestor itself: counts that are
      * not sums over children, such as procedures counted once per subtree) to the pooled counters directly. One
      * statement per table, rows in key order. Returns the (ancestor, period) pairs whose pooled counts changed.
      */
@@ -112,6 +114,7 @@ public class CounterStore {
         if (sorted.isEmpty() && direct.isEmpty()) return touched;
         Arrays a = new Arrays(sorted);
         Arrays b = new Arrays(direct);
+        periods.ensure(a.p);
         try (Connection c = ds.getConnection()) {
             if (!sorted.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("""
@@ -124,12 +127,14 @@ public class CounterStore {
                     ps.executeUpdate();
                 }
             }
+            // each unit's ancestors on its period's tree day (period_tree), walked up the dated edges
             try (PreparedStatement ps = c.prepareStatement("""
+                    WITH RECURSIVE v AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS v(u, p, i, n, d)),
+                    k AS (SELECT DISTINCT v.u, v.p, t.tree_date AS day FROM v JOIN period_tree t ON t.period = v.p),
+                    """ + UnitEdges.WALK_UP + """
                     INSERT INTO pooled_counter (unit_code, period, indicator, num, den)
                     SELECT a, p, i, sum(n), sum(d) FROM (
-                        SELECT cl.ancestor AS a, v.p, v.i, v.n, v.d
-                        FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS v(u, p, i, n, d)
-                        JOIN unit_closure cl ON cl.descendant = v.u
+                        SELECT w.a, v.p, v.i, v.n, v.d FROM v JOIN walk w ON w.u = v.u AND w.p = v.p
                         UNION ALL
                         SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS w(a, p, i, n, d)) AS x
                     GROUP BY 1, 2, 3 HAVING sum(n) <> 0 OR sum(d) <> 0 ORDER BY 1, 2, 3
@@ -187,6 +192,26 @@ public class CounterStore {
                 while (rs.next()) {
                     Counts v = new Counts(rs.getLong(3), rs.getLong(4));
                     if (!v.isZero()) out.put(new CounterKey("", rs.getString(1), rs.getString(2)), v);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.fail("cannot sum counters", e);
+        }
+    }
+
+    /** Sum of the own counters of the given units for one period, by (period, indicator): what a move carries. */
+    public Map<CounterKey, Counts> ownSums(Collection<String> units, String period) {
+        Map<CounterKey, Counts> out = new TreeMap<>();
+        if (units.isEmpty()) return out;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT indicator, sum(num), sum(den) FROM unit_counter WHERE unit_code = ANY(?) AND period = ? GROUP BY 1""")) {
+            ps.setArray(1, Sql.text(c, units));
+            ps.setString(2, period);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Counts v = new Counts(rs.getLong(2), rs.getLong(3));
+                    if (!v.isZero()) out.put(new CounterKey("", period, rs.getString(1)), v);
                 }
             }
             return out;

@@ -24,9 +24,13 @@ public class ExplainStore {
     public record Lost(String kind, String key, String unitCode, String procedureCode) {}
 
     private final DataSource ds;
+    private final UnitEdges edges;
+    private final PeriodTrees periods;
 
-    public ExplainStore(DataSource ds) {
+    public ExplainStore(DataSource ds, UnitEdges edges, PeriodTrees periods) {
         this.ds = ds;
+        this.edges = edges;
+        this.periods = periods;
     }
 
     /** Whether {@code unit} is {@code ancestor} or below it. */
@@ -47,18 +51,21 @@ public class ExplainStore {
     public List<Lost> summable(String unit, String period, String indicator, int offset, int limit) {
         return query("""
                 SELECT c.kind, c.object_key, c.unit_code, NULL FROM contribution c
-                JOIN unit_closure cl ON cl.descendant = c.unit_code AND cl.ancestor = ?
-                WHERE c.period = ? AND c.indicator = ? AND c.num < c.den
-                ORDER BY c.kind, c.object_key LIMIT ? OFFSET ?""", unit, period, indicator, limit, offset);
+                WHERE c.unit_code = ANY(?) AND c.period = ? AND c.indicator = ? AND c.num < c.den
+                ORDER BY c.kind, c.object_key LIMIT ? OFFSET ?""", subtreeFor(unit, period), period, indicator, limit, offset);
     }
 
     /** Decisions of S(unit) failing a procedure for the indicator in the period. */
     public List<Lost> failedItems(String unit, String period, String indicator, int offset, int limit) {
         return query("""
                 SELECT ic.kind, ic.object_key, ic.unit_code, ic.item FROM item_contribution ic
-                JOIN unit_closure cl ON cl.descendant = ic.unit_code AND cl.ancestor = ?
-                WHERE ic.period = ? AND ic.indicator = ? AND ic.fails > 0
-                ORDER BY ic.item, ic.object_key LIMIT ? OFFSET ?""", unit, period, indicator, limit, offset);
+                WHERE ic.unit_code = ANY(?) AND ic.period = ? AND ic.indicator = ? AND ic.fails > 0
+                ORDER BY ic.item, ic.object_key LIMIT ? OFFSET ?""", subtreeFor(unit, period), period, indicator, limit, offset);
+    }
+
+    /** S(unit) as the counters of the period pool it: the tree of the period's tree day. */
+    private String[] subtreeFor(String unit, String period) {
+        return edges.subtree(unit, periods.days(java.util.List.of(period)).get(period)).toArray(String[]::new);
     }
 
     /**
@@ -87,6 +94,7 @@ public class ExplainStore {
             for (int i = 0; i < args.length; i++) {
                 Object a = args[i];
                 if (a instanceof Instant t) ps.setTimestamp(i + 1, Timestamp.from(t));
+                else if (a instanceof String[] codes) ps.setArray(i + 1, c.createArrayOf("text", codes));
                 else ps.setObject(i + 1, a);
             }
             List<Lost> out = new ArrayList<>();

@@ -27,9 +27,11 @@ public class ItemStore {
     public record Change(ItemKey key, ItemCount before, ItemCount after) {}
 
     private final DataSource ds;
+    private final PeriodTrees periods;
 
-    public ItemStore(DataSource ds) {
+    public ItemStore(DataSource ds, PeriodTrees periods) {
         this.ds = ds;
+        this.periods = periods;
     }
 
     /** The stored item contributions of each object of a kind. */
@@ -96,11 +98,15 @@ public class ItemStore {
         }
     }
 
-    /** Adds deltas at their units to the item refs of every ancestor of each unit (itself included). */
+    /**
+     * Adds deltas at their units to the item refs of every ancestor of each unit (itself included), in the tree of the
+     * period's day.
+     */
     public List<Change> apply(Map<ItemKey, ItemCount> deltas) {
+        periods.ensure(deltas.keySet().stream().map(ItemKey::period).toList());
         return add(deltas, """
-                SELECT cl.ancestor AS a, v.p, v.i, v.item, sum(v.r) AS r, sum(v.f) AS f
-                FROM v JOIN unit_closure cl ON cl.descendant = v.u GROUP BY 1, 2, 3, 4""");
+                SELECT w.a AS a, v.p, v.i, v.item, sum(v.r) AS r, sum(v.f) AS f
+                FROM v JOIN walk w ON w.u = v.u AND w.p = v.p GROUP BY 1, 2, 3, 4""");
     }
 
     /** Adds deltas whose unit is the ancestor itself (a subtree moving away from, or onto, its ancestors). */
@@ -124,7 +130,9 @@ public class ItemStore {
             r.add(v.refs());
             f.add(v.fails());
         });
-        String sql = "WITH v AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS v(u, p, i, item, r, f)), "
+        String sql = "WITH RECURSIVE v AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS v(u, p, i, item, r, f)), "
+                + "k AS (SELECT DISTINCT v.u, v.p, t.tree_date AS day FROM v JOIN period_tree t ON t.period = v.p), "
+                + UnitEdges.WALK_UP + ", "
                 + "g AS (SELECT * FROM (" + grouped + ") AS g0 WHERE r <> 0 OR f <> 0), "
                 + """
                 up AS (INSERT INTO item_ref (ancestor, period, indicator, item, refs, fails)
@@ -152,6 +160,26 @@ public class ItemStore {
             return out;
         } catch (SQLException e) {
             throw Sql.fail("cannot update item references", e);
+        }
+    }
+
+    /** Sum of the item contributions of the given units for one period, by (period, indicator, item): what a move carries. */
+    public Map<ItemKey, ItemCount> ownSums(Collection<String> units, String period) {
+        Map<ItemKey, ItemCount> out = new TreeMap<>();
+        if (units.isEmpty()) return out;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT indicator, item, sum(refs), sum(fails) FROM item_contribution WHERE unit_code = ANY(?) AND period = ? GROUP BY 1, 2""")) {
+            ps.setArray(1, Sql.text(c, units));
+            ps.setString(2, period);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ItemCount v = new ItemCount(rs.getLong(3), rs.getLong(4));
+                    if (!v.isZero()) out.put(new ItemKey("", period, rs.getString(1), rs.getString(2)), v);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.fail("cannot sum item contributions", e);
         }
     }
 

@@ -66,6 +66,18 @@ final class Feed {
                 eCertifiedCopySince, OffsetDateTime.now(ZoneOffset.UTC), revision));
     }
 
+    /** A unit with its whole dated place in the tree; its parentCode is that of the newest edge when it is still open. */
+    static Sent unit(String code, String level, long revision, List<UnitData.ParentEdge> edges) {
+        UnitData.ParentEdge last = edges.isEmpty() ? null : edges.get(edges.size() - 1);
+        String parent = last == null || last.validTo() != null ? null : last.parentCode();
+        return event(EventType.UNIT_UPSERTED, code, new UnitData(code, "Đơn vị " + code, level, parent, last == null ? null : last.validFrom(),
+                null, null, t("2025-01-01T00:00Z").plusMinutes(revision), revision, edges));
+    }
+
+    static UnitData.ParentEdge edge(String parent, String from, String to) {
+        return new UnitData.ParentEdge(parent, from == null ? null : LocalDate.parse(from), to == null ? null : LocalDate.parse(to));
+    }
+
     /** A procedure with its catalogue facts. */
     static Sent procedure(String code, List<String> unitCodes, String onlineLevel, boolean feeBearing, boolean paymentIntegrated,
             List<String> applicantTypes, OffsetDateTime madePublicAt, List<String> publicParts, long revision) {

@@ -33,6 +33,9 @@ import dvc766.indicator.store.CounterKey;
 import dvc766.indicator.store.CounterStore;
 import dvc766.indicator.store.FactStore;
 import dvc766.indicator.store.UnitStore;
+import dvc766.indicator.store.UnitEdges;
+import dvc766.indicator.domain.UnitTree;
+import dvc766.indicator.messaging.IndicatorEngine;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -57,8 +60,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The incremental counters, built event by event in whatever order Kafka delivers (duplicates, older states after
- * newer ones, dossiers before their procedure, a subtree moving to another parent), must equal a recomputation from
- * the stored facts alone with the same contribution function.
+ * newer ones, dossiers before their procedure, a subtree moving to another parent, moves dated in the past and in the
+ * future, a district abolished), must equal a recomputation from the stored facts alone with the same contribution
+ * function, each period pooled under the tree as it stood on its day.
  */
 @QuarkusTest
 class IncrementalEqualsFromScratchTest {
@@ -85,6 +89,10 @@ class IncrementalEqualsFromScratchTest {
     CatalogStore catalog;
     @Inject
     RuleSetCatalog ruleSets;
+    @Inject
+    UnitEdges edges;
+    @Inject
+    IndicatorEngine engine;
 
     final Map<String, FromScratch.UnitFacts> levels = new HashMap<>();
 
@@ -228,7 +236,35 @@ class IncrementalEqualsFromScratchTest {
         awaitProcessed(List.of(move2));
         assertCountersEqualRecomputation(x, unitCodes, "seed " + seed + ", after the district's move");
         assertThat(units.ancestors(c11)).containsExactly(h1, s1, x);
+
+        // dated moves: the commune returns to H1 but only until 2025-07-01, then belongs to H2 (past-dated)
+        Feed.Sent dated = Feed.unit(c12, "COMMUNE", 3, List.of(Feed.edge(h1, null, "2025-07-01"), Feed.edge(h2, "2025-07-01", null)));
+        // H1 is abolished on 2025-10-01: its communes go to the province from that day (the district stays for before)
+        Feed.Sent abolished = Feed.unit(c11, "COMMUNE", 3, List.of(Feed.edge(h1, null, "2025-10-01"), Feed.edge(x, "2025-10-01", null)));
+        // these states carry no eCertifiedCopySince: the communes stop counting as offering it
+        levels.put(c12, new FromScratch.UnitFacts("COMMUNE", null));
+        levels.put(c11, new FromScratch.UnitFacts("COMMUNE", null));
+        Feed.send(dated, abolished);
+        awaitProcessed(List.of(dated, abolished));
+        assertCountersEqualRecomputation(x, unitCodes, "seed " + seed + ", after the dated moves");
+        assertThat(units.ancestors(c11)).containsExactly(x);
+
+        // a move dated tomorrow changes nothing today, and takes effect by itself on its day
+        LocalDate tomorrow = LocalDate.now(Period.ZONE).plusDays(1);
+        Feed.Sent future = Feed.unit(c21, "COMMUNE", 3, List.of(Feed.edge(h2, null, tomorrow.toString()), Feed.edge(x, tomorrow.toString(), null)));
+        levels.put(c21, new FromScratch.UnitFacts("COMMUNE", null));
+        Feed.send(future);
+        awaitProcessed(List.of(future));
+        assertCountersEqualRecomputation(x, unitCodes, "seed " + seed + ", a move dated tomorrow");
+        assertThat(units.ancestors(c21)).containsExactly(h2, x);
+        treeNow = tomorrow.atTime(12, 0).atZone(Period.ZONE).toInstant();
+        QuarkusTransaction.requiringNew().call(() -> engine.advanceTree(treeNow));
+        assertCountersEqualRecomputation(x, unitCodes, "seed " + seed + ", the day of the move dated tomorrow");
+        assertThat(units.ancestors(c21)).containsExactly(x);
     }
+
+    /** The instant whose local date sets the live periods' tree day (the engine's days move forward only). */
+    Instant treeNow;
 
     void awaitProcessed(List<Feed.Sent> events) {
         Set<String> ids = new HashSet<>();
@@ -270,17 +306,21 @@ class IncrementalEqualsFromScratchTest {
         dossiers.forEach(d -> DossierContributions.usagePeriods(d, now).forEach(p -> periods.add(p.key())));
         paknList.forEach(p -> PetitionTiming.periodsOf(p, now).forEach(q -> periods.add(q.key())));
         decisionList.forEach(d -> DecisionContributions.periodsOf(d, now).forEach(q -> periods.add(q.key())));
-        Map<String, List<String>> closure = units.closure();
+        // each period pooled under the tree of its day (te's local date), the catalogue under today's tree
+        UnitTree tree = edges.tree();
+        Instant day = treeNow == null || treeNow.isBefore(now) ? now : treeNow;
         Map<CounterKey, Counts> expected = new TreeMap<>();
         for (String u : unitCodes) {
-            Set<String> subtree = new HashSet<>(closure.get(u));
+            Set<String> current = tree.subtreeOn(u, UnitTree.treeDay("*", day), unitCodes);
+            assertThat(current).as(what + ": the current closure is today's tree").isEqualTo(new TreeSet<>(units.subtree(u)));
             for (String key : periods) {
+                Set<String> subtree = tree.subtreeOn(u, UnitTree.treeDay(key, day), unitCodes);
                 for (FromScratch.World world : worlds) {
-                    FromScratch.pooled(world, subtree, Period.parse(key), now, calendar)
+                    FromScratch.pooled(world, subtree, current, Period.parse(key), now, calendar)
                             .forEach((indicator, c) -> expected.put(new CounterKey(u, key, indicator), c));
                 }
             }
-            FromScratch.current(w, subtree, now).forEach((indicator, c) -> expected.put(new CounterKey(u, "*", indicator), c));
+            FromScratch.current(w, current, now).forEach((indicator, c) -> expected.put(new CounterKey(u, "*", indicator), c));
         }
         Map<CounterKey, Counts> actual = new TreeMap<>();
         counters.allPooled().forEach((k, v) -> { if (unitCodes.contains(k.unit())) actual.put(k, v); });

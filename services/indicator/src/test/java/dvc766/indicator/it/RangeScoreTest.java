@@ -47,6 +47,8 @@ class RangeScoreTest {
     @Inject
     UnitStore units;
     @Inject
+    dvc766.indicator.store.UnitEdges edges;
+    @Inject
     RuleSetCatalog ruleSets;
     @Inject
     CalendarHolder calendar;
@@ -116,12 +118,12 @@ class RangeScoreTest {
         range(x + ".NONE", "2025-03-05", "2025-03-20", null).then().statusCode(404);
 
         // a subtree beyond the cap is a 422 problem (a cap of 1 here; 200,000 by default)
-        RangeScores capped = new RangeScores(rangeFacts, units, ruleSets, calendar, clock, 1);
+        RangeScores capped = new RangeScores(rangeFacts, units, ruleSets, calendar, clock, 1, edges);
         ProblemException e = catchThrowableOfType(() -> capped.score(x, Period.range(LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 9)),
                 Feed.RULE_SET), ProblemException.class);
         assertThat(e).isNotNull();
         assertThat(e.problem().status()).isEqualTo(422);
-        assertThat(new RangeScores(rangeFacts, units, ruleSets, calendar, clock, 2)
+        assertThat(new RangeScores(rangeFacts, units, ruleSets, calendar, clock, 2, edges)
                 .score(x, Period.range(LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 9)), Feed.RULE_SET).indicators()).isNotEmpty();
     }
 

@@ -30,9 +30,12 @@ public class StateEvents {
         this.outbox = outbox;
     }
 
-    /** A unit comes alone (an administrator's PUT): the kit's outbox, one row. */
-    public void unit(Unit u, long revision) {
-        outbox.append(EventType.UNIT_UPSERTED, u.code(), unitData(u, revision));
+    /**
+     * A unit comes alone (an administrator's PUT): the kit's outbox, one row. {@code edges} is its whole dated place in
+     * the tree after this write, as {@code unit_edge} holds it.
+     */
+    public void unit(Unit u, long revision, List<UnitData.ParentEdge> edges) {
+        outbox.append(EventType.UNIT_UPSERTED, u.code(), unitData(u, revision, edges));
     }
 
     /** Procedures and dossiers come in batches: their events are written as one JDBC batch. */
@@ -59,9 +62,9 @@ public class StateEvents {
                 utc(d.updatedAt()), revision);
     }
 
-    public static UnitData unitData(Unit u, long revision) {
+    public static UnitData unitData(Unit u, long revision, List<UnitData.ParentEdge> edges) {
         return new UnitData(u.code(), u.name(), u.level().name(), u.parentCode(), u.validFrom(), u.validTo(),
-                u.eCertifiedCopySince(), utc(u.updatedAt()), revision);
+                u.eCertifiedCopySince(), utc(u.updatedAt()), revision, edges);
     }
 
     public static ProcedureData procedureData(Procedure p, long revision) {

@@ -1,5 +1,6 @@
 package dvc766.ingestion.store;
 
+import dvc766.contracts.events.UnitData;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,6 +45,28 @@ public class UnitTree {
 
     /** What a write's items refer to: which units and procedures exist, which (unit, day) pairs are in scope. */
     public record References(Set<String> units, Set<String> procedures, Set<UnitAt> inScope) {}
+
+    /**
+     * The unit's dated parent edges, oldest first, open bounds as null: what its event carries so that a consumer
+     * holding only the newest state knows the whole history.
+     */
+    public List<UnitData.ParentEdge> edges(Connection c, String code) {
+        List<UnitData.ParentEdge> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT parent_code, CASE WHEN valid_from = '-infinity' THEN NULL ELSE valid_from END,
+                       CASE WHEN valid_to = 'infinity' THEN NULL ELSE valid_to END
+                FROM unit_edge e WHERE child_code = ? ORDER BY e.valid_from""")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new UnitData.ParentEdge(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the edges of unit " + code, e);
+        }
+        return out;
+    }
 
     /** Of the codes given, those of known units. */
     public Set<String> known(Connection c, Collection<String> codes) {

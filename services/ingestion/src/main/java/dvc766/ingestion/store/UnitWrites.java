@@ -93,7 +93,7 @@ public class UnitWrites {
                         if (prev == null || !samePlace(u, prev.state())) {
                             tree.placeEdge(c, u.code(), u.parentCode(), u.validFrom(), u.validTo());
                         }
-                        events.unit(u, revision);
+                        events.unit(u, revision, tree.edges(c, u.code()));
                     }
                 }
             }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dvc766.common.calendar.LegalTimeUnit;
 import dvc766.contracts.events.CloudEvent;
 import dvc766.contracts.events.EventType;
+import dvc766.contracts.events.UnitData;
 import dvc766.ingestion.domain.ApplicantType;
 import dvc766.ingestion.domain.Channel;
 import dvc766.ingestion.domain.Dossier;
@@ -83,8 +84,11 @@ class EventSchemasTest {
     void unitEvents() {
         Unit u = new Unit("380", "Thành phố Thanh Hóa", UnitLevel.DISTRICT, "38", LocalDate.of(2022, 1, 1), null,
                 LocalDate.of(2024, 5, 1), T);
-        String ok = envelope(EventType.UNIT_UPSERTED, "380", StateEvents.unitData(u, 1));
+        String ok = envelope(EventType.UNIT_UPSERTED, "380", StateEvents.unitData(u, 1, List.of(
+                new UnitData.ParentEdge("38.D1", null, LocalDate.of(2025, 7, 1)), new UnitData.ParentEdge("38", LocalDate.of(2025, 7, 1), null))));
         assertThatCode(() -> Contracts.assertEventMatchesSchema(ok)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Contracts.assertEventMatchesSchema(edited(ok, n -> ((ObjectNode) n.get("data").get("parentEdges").get(0))
+                .remove("parentCode")))).isInstanceOf(AssertionError.class);
         assertThatThrownBy(() -> Contracts.assertEventMatchesSchema(
                 edited(ok, n -> ((ObjectNode) n.get("data")).put("revision", 0)))).isInstanceOf(AssertionError.class);
     }

@@ -227,8 +227,8 @@ public class PublicResource {
     @Path("/rankings")
     @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX})
     @Operation(summary = "A ranking of units",
-            description = "The units scored for the period, optionally only those of a level and/or directly under a "
-                    + "parent, ranked by total (highest first; equal totals share a rank; ties listed in Vietnamese "
+            description = "The units scored for the period, optionally only those of a level and/or within a unit "
+                    + "(at any depth, in the tree as it stood for the period's evaluation), ranked by total (highest first; equal totals share a rank; ties listed in Vietnamese "
                     + "alphabetical order of names), each with its group points. `change` compares with the previous "
                     + "period of the same kind. Units under the filter without a score are listed in `noData`. Pages "
                     + "with `limit` (clamped to 1000) and `offset`. As CSV or XLSX (every ranked unit) with `Accept` or `format`.")
@@ -245,7 +245,7 @@ public class PublicResource {
             @Parameter(description = "Only units of this level.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"PROVINCE", "DEPARTMENT", "SERVICE_CENTER", "DISTRICT", "COMMUNE"}))
             @QueryParam("level") String level,
-            @Parameter(description = "Only units directly under this unit (its code).") @QueryParam("parent") String parent,
+            @Parameter(description = "Only units within this unit (its code), at any depth, in the period's tree.") @QueryParam("parent") String parent,
             @Parameter(description = RULE_SET_DOC) @QueryParam("ruleSet") String ruleSet,
             @Parameter(description = "Most items on the page (1 to 1000; larger values are clamped to 1000). Default 1000.",
                     schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RankingView(
         @Schema(required = true, description = "The period, canonical form.") String period,
         @Schema(nullable = true, description = "The level ranked; absent when the request named none (all levels).") UnitLevel level,
-        @Schema(nullable = true, description = "The direct parent whose units are ranked; absent when the request named none.") String parent,
+        @Schema(nullable = true, description = "The unit within which units are ranked (at any depth); absent when the request named none.") String parent,
         @Schema(required = true, description = "The rule set of the totals.") String ruleSet,
         @Schema(required = true, description = "How many units are ranked in all (every page).") int count,
         @Schema(required = true, description = "Items skipped before this page.") int offset,

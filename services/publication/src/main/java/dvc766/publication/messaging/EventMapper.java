@@ -6,6 +6,7 @@ import dvc766.contracts.events.EventType;
 import dvc766.contracts.events.ScoreData;
 import dvc766.contracts.events.UnitData;
 import dvc766.kit.events.EventJson;
+import dvc766.publication.domain.PlacedScore;
 import dvc766.publication.domain.Score;
 import dvc766.publication.domain.Unit;
 import dvc766.publication.domain.UnitLevel;
@@ -42,7 +43,7 @@ public final class EventMapper {
                 d.validFrom(), d.validTo(), d.updatedAt(), d.revision()));
     }
 
-    public static Mapped<Score> score(String json) {
+    public static Mapped<PlacedScore> placedScore(String json) {
         CloudEvent<ScoreData> e = read(json, ScoreData.class, EventType.SCORE_CHANGED);
         ScoreData d = e.data();
         List<String> problems = new ArrayList<>();
@@ -80,9 +81,25 @@ public final class EventMapper {
             indicators.add(new Score.IndicatorScore(x.code(), x.group(), x.numerator(), x.denominator(), ratio,
                     x.points(), x.max(), x.applicable()));
         }
+        List<String> ancestors = new ArrayList<>();
+        List<String> inAncestors = d.ancestors() == null ? List.of() : d.ancestors();
+        for (int i = 0; i < inAncestors.size(); i++) {
+            code("data.ancestors[" + i + "]", inAncestors.get(i), problems);
+            if (!blank(inAncestors.get(i))) ancestors.add(inAncestors.get(i).trim());
+        }
+        String parent = blank(d.parentCode()) ? null : d.parentCode().trim();
+        if (!java.util.Objects.equals(parent, ancestors.isEmpty() ? null : ancestors.get(0))) {
+            problems.add("data.parentCode must be the first of data.ancestors (both absent for a root)");
+        }
         fail(problems);
-        return new Mapped<>(e.id(), e.time(), new Score(d.unitCode().trim(), period, d.ruleSet().trim(), d.version(),
-                d.asOf(), d.evaluatedAt(), d.total(), d.max(), d.band(), List.copyOf(groups), List.copyOf(indicators)));
+        return new Mapped<>(e.id(), e.time(), new PlacedScore(new Score(d.unitCode().trim(), period, d.ruleSet().trim(), d.version(),
+                d.asOf(), d.evaluatedAt(), d.total(), d.max(), d.band(), List.copyOf(groups), List.copyOf(indicators)), parent, ancestors));
+    }
+
+    /** The score alone (its place in the tree left aside). */
+    public static Mapped<Score> score(String json) {
+        Mapped<PlacedScore> m = placedScore(json);
+        return new Mapped<>(m.eventId(), m.time(), m.value().score());
     }
 
     private static <T> CloudEvent<T> read(String json, Class<T> type, EventType expected) {

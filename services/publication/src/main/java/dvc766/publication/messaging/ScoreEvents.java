@@ -1,6 +1,6 @@
 package dvc766.publication.messaging;
 
-import dvc766.publication.domain.Score;
+import dvc766.publication.domain.PlacedScore;
 import dvc766.publication.store.ScorecardStore;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,11 +15,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ScoreEvents {
 
     private final EventIntake intake;
-    private final EventIntake.Handler<Score> handler;
+    private final EventIntake.Handler<PlacedScore> handler;
 
     public ScoreEvents(EventIntake intake, ScorecardStore scorecards) {
         this.intake = intake;
-        this.handler = new EventIntake.Handler<>(EventMapper::score, Score::unitCode, (eventId, score) -> scorecards.apply(score, eventId));
+        this.handler = new EventIntake.Handler<>(EventMapper::placedScore, PlacedScore::unitCode,
+                (eventId, placed) -> scorecards.apply(placed, eventId));
     }
 
     @Incoming("scores")

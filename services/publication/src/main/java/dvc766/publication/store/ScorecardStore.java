@@ -2,6 +2,7 @@ package dvc766.publication.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dvc766.kit.events.EventJson;
+import dvc766.publication.domain.PlacedScore;
 import dvc766.publication.domain.Score;
 import dvc766.publication.domain.ScoreChange;
 import dvc766.publication.domain.Unit;
@@ -16,7 +17,7 @@ import javax.sql.DataSource;
 
 /**
  * Current scorecards per (unit, period, rule set) and their append-only history. Each scorecard row carries the
- * unit's name, level and parent so that rankings read one table through one index.
+ * unit's name and level, and its place in the period's tree (parent, ancestors), so that rankings read one table.
  */
 @ApplicationScoped
 public class ScorecardStore {
@@ -38,7 +39,7 @@ public class ScorecardStore {
     public record SeriesRow(String period, BigDecimal total, BigDecimal max, String band, OffsetDateTime asOf,
             List<Score.GroupScore> groups, long changeSeq) {}
 
-    /** What a ranking selects: period, rule set, and optionally a level and a direct parent. */
+    /** What a ranking selects: period, rule set, and optionally a level and a unit the ranked ones are within. */
     public record RankingQuery(String period, String previousPeriod, String ruleSet, UnitLevel level, String parent) {}
 
     private final DataSource ds;
@@ -55,18 +56,20 @@ public class ScorecardStore {
      * Applies the score if its version is newer than the one held, and then appends it to the history. Returns
      * whether it was applied. The caller holds the unit's lock, so the copied name, level and parent are current.
      */
-    public boolean apply(Score s, String eventId) {
+    public boolean apply(PlacedScore placed, String eventId) {
+        Score s = placed.score();
         String body = json(s);
+        // the parent and ancestors are the period's tree, from the score event; name and level are the unit's current ones
         int applied = Sql.update(ds, """
                 INSERT INTO scorecard (unit_code, period, rule_set, version, total, band, unit_name, unit_level,
-                                       parent_code, as_of, body, groups, change_seq)
-                SELECT ?, ?, ?, ?, ?, ?, u.name, u.level, u.parent_code, ?, ?::jsonb, (?::jsonb) -> 'groups',
+                                       parent_code, ancestors, as_of, body, groups, change_seq)
+                SELECT ?, ?, ?, ?, ?, ?, u.name, u.level, ?, ?, ?, ?::jsonb, (?::jsonb) -> 'groups',
                        nextval('change_seq')
                 FROM (SELECT 1) one LEFT JOIN unit u ON u.code = ?
                 ON CONFLICT (unit_code, period, rule_set) DO UPDATE SET
                     version = EXCLUDED.version, total = EXCLUDED.total, band = EXCLUDED.band,
                     unit_name = EXCLUDED.unit_name, unit_level = EXCLUDED.unit_level, parent_code = EXCLUDED.parent_code,
-                    as_of = EXCLUDED.as_of, body = EXCLUDED.body, groups = EXCLUDED.groups,
+                    ancestors = EXCLUDED.ancestors, as_of = EXCLUDED.as_of, body = EXCLUDED.body, groups = EXCLUDED.groups,
                     change_seq = EXCLUDED.change_seq, applied_at = now()
                 WHERE scorecard.version < EXCLUDED.version
                 """, ps -> {
@@ -76,10 +79,12 @@ public class ScorecardStore {
                     ps.setLong(4, s.version());
                     ps.setBigDecimal(5, s.total());
                     Sql.setText(ps, 6, s.band());
-                    Sql.setTime(ps, 7, s.asOf());
-                    ps.setString(8, body);
-                    ps.setString(9, body);
-                    ps.setString(10, s.unitCode());
+                    Sql.setText(ps, 7, placed.parentCode());
+                    Sql.setTexts(ps, 8, placed.ancestors());
+                    Sql.setTime(ps, 9, s.asOf());
+                    ps.setString(10, body);
+                    ps.setString(11, body);
+                    ps.setString(12, s.unitCode());
                 });
         if (applied == 0) return false;
         long historyId = Sql.query(ds, """
@@ -103,19 +108,20 @@ public class ScorecardStore {
         return true;
     }
 
-    /** Copies a unit's new name, level and parent onto its scorecards; only rows that differ change. */
+    /**
+     * Copies a unit's new name and level onto its scorecards; only rows that differ change. The parent is not copied:
+     * each scorecard keeps the place its period's score event gave it (the tree as it stood then).
+     */
     public int refreshUnit(Unit u) {
         return Sql.update(ds, """
-                UPDATE scorecard SET unit_name = ?, unit_level = ?, parent_code = ?, change_seq = nextval('change_seq')
-                WHERE unit_code = ? AND (unit_name, unit_level, parent_code) IS DISTINCT FROM (?, ?, ?)
+                UPDATE scorecard SET unit_name = ?, unit_level = ?, change_seq = nextval('change_seq')
+                WHERE unit_code = ? AND (unit_name, unit_level) IS DISTINCT FROM (?, ?)
                 """, ps -> {
                     ps.setString(1, u.name());
                     ps.setString(2, u.level().name());
-                    Sql.setText(ps, 3, u.parentCode());
-                    ps.setString(4, u.code());
-                    ps.setString(5, u.name());
-                    ps.setString(6, u.level().name());
-                    Sql.setText(ps, 7, u.parentCode());
+                    ps.setString(3, u.code());
+                    ps.setString(4, u.name());
+                    ps.setString(5, u.level().name());
                 });
     }
 
@@ -167,14 +173,21 @@ public class ScorecardStore {
             where.append(" AND u.level = ?");
             args.add(q.level().name());
         }
+        String within = "";
         if (q.parent() != null) {
-            where.append(" AND u.parent_code = ?");
-            args.add(q.parent());
+            // units below the parent at any depth, in the tree as publication holds it (current parents)
+            within = "WITH RECURSIVE below(code, depth) AS (SELECT code, 1 FROM unit WHERE parent_code = ? "
+                    + "UNION ALL SELECT u.code, b.depth + 1 FROM below b JOIN unit u ON u.parent_code = b.code WHERE b.depth < 32) ";
+            where.append(" AND u.code IN (SELECT code FROM below)");
         }
-        return Sql.query(ds, "SELECT u.code, u.name FROM unit u" + where, ps -> {
-            ps.setString(1, q.period());
-            ps.setString(2, q.ruleSet());
-            for (int i = 0; i < args.size(); i++) ps.setString(3 + i, (String) args.get(i));
+        String prefix = within;
+        List<Object> head = q.parent() == null ? List.of() : List.of(q.parent());
+        return Sql.query(ds, prefix + "SELECT u.code, u.name FROM unit u" + where, ps -> {
+            int n = 0;
+            for (Object h : head) ps.setString(++n, (String) h);
+            ps.setString(n + 1, q.period());
+            ps.setString(n + 2, q.ruleSet());
+            for (int i = 0; i < args.size(); i++) ps.setString(n + 3 + i, (String) args.get(i));
         }, rs -> new Unscored(rs.getString(1), rs.getString(2)));
     }
 
@@ -234,7 +247,8 @@ public class ScorecardStore {
             args.add(q.level().name());
         }
         if (q.parent() != null) {
-            where.append(" AND ").append(alias).append("parent_code = ?");
+            // within the parent at any depth, in the period's tree (the score event's ancestors)
+            where.append(" AND ").append(alias).append("ancestors @> ARRAY[?]::text[]");
             args.add(q.parent());
         }
         return where.toString();

@@ -69,6 +69,17 @@ class EventMapperTest {
         assertThatThrownBy(() -> EventMapper.score(null)).isInstanceOf(InvalidEvent.class);
     }
 
+    @Test
+    void aScoreCarriesItsPlaceInThePeriodsTree() {
+        ScoreData placed = new ScoreData("38.01.C", "2025-06", "r", T, T, 1, BigDecimal.ONE, null, null, List.of(), List.of(),
+                "38.01", List.of("38.01", "38"));
+        assertThat(EventMapper.placedScore(scoreEvent(placed, EventType.SCORE_CHANGED)).value().ancestors()).containsExactly("38.01", "38");
+        ScoreData wrong = new ScoreData("38.01.C", "2025-06", "r", T, T, 1, BigDecimal.ONE, null, null, List.of(), List.of(),
+                "38", List.of("38.01", "38"));
+        assertThatThrownBy(() -> EventMapper.placedScore(scoreEvent(wrong, EventType.SCORE_CHANGED)))
+                .isInstanceOf(InvalidEvent.class).hasMessageContaining("parentCode");
+    }
+
     private static String unitEvent(UnitData d) {
         return EventJson.write(CloudEvent.of("e-1", EventType.UNIT_UPSERTED, "/dvc766/ingestion", T, d.code(), d));
     }
