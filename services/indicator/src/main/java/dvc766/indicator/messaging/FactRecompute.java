@@ -173,9 +173,11 @@ public class FactRecompute {
 
     private int batch(String kind, int size) {
         tree.shared();
+        // lock order as everywhere: tree, rule sets (the deadline profiles), then the objects' rows
+        IndicatorEngine.Profiles profiles = engine.profiles();
         List<String> taken = objects.take(kind, size);
         if (taken.isEmpty()) return 0;
-        Set<UnitPeriod> touched = engine.recomputeFromFacts(kind, objects.lockExisting(kind, taken));
+        Set<UnitPeriod> touched = engine.recomputeFromFacts(kind, objects.lockExisting(kind, taken), profiles);
         queueScores(touched);
         return taken.size();
     }

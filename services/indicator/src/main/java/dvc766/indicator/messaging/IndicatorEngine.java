@@ -181,15 +181,15 @@ public class IndicatorEngine {
      * here, so that a bulk recompute scores each pair once rather than once per batch.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Set<UnitPeriod> recomputeFromFacts(String kind, List<String> lockedKeys) {
+    public Set<UnitPeriod> recomputeFromFacts(String kind, List<String> lockedKeys, Profiles profiles) {
         if (lockedKeys.isEmpty()) return Set.of();
         Instant now = now();
         Map<ItemKey, ItemCount> itemDeltas = new TreeMap<>();
         Map<CounterKey, Counts> deltas = switch (kind) {
             case DOSSIER -> reevaluate(lockedKeys, now, itemDeltas);
-            case PETITION -> reevaluatePetitions(lockedKeys, now);
+            case PETITION -> reevaluatePetitions(lockedKeys, now, profiles.petition());
             case DECISION -> {
-                itemDeltas.putAll(reevaluateDecisions(lockedKeys, now));
+                itemDeltas.putAll(reevaluateDecisions(lockedKeys, now, profiles.decision()));
                 yield Map.of();
             }
             default -> throw new IllegalArgumentException("unknown object kind " + kind);
@@ -213,6 +213,14 @@ public class IndicatorEngine {
         if (changed.isEmpty()) return;
         units.ensure(newest.stream().map(PublishingDecisionData::unitCode).toList());
         publisher.rescore(commit(Map.of(), reevaluateDecisions(changed, now, profiles), now), now);
+    }
+
+    /** The distinct deadline profiles of the stored rule sets, PAKN and decision parts. */
+    record Profiles(List<PetitionDeadlines> petition, List<DecisionDeadlines> decision) {}
+
+    /** Both parts of the deadline profiles, read under the shared rule-set lock: call before locking any object row. */
+    Profiles profiles() {
+        return new Profiles(petitionProfiles(), decisionProfiles());
     }
 
     /**
