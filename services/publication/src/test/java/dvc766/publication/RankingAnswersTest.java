@@ -70,7 +70,7 @@ class RankingAnswersTest {
                 .queryParam("parent", p).get("/public/v1/rankings").statusCode()).isEqualTo(304);
 
         // written straight to the read model, as a replica consuming the partition would: only its NOTIFY tells us
-        var score = EventMapper.score(Events.score(p + ".01", "2026-11", 2, "88", "TOT"));
+        var score = EventMapper.placedScore(Events.score(p + ".01", "2026-11", 2, "88", "TOT"));
         QuarkusTransaction.requiringNew().run(() -> scorecards.apply(score.value(), score.eventId()));
         await().atMost(WAIT).until(() -> ranking(p).equals(List.of("1 " + p + ".01 Tĩnh Gia 88 null")));
         assertThat(given().header("If-None-Match", etag).queryParam("period", "2026-11").queryParam("level", "DISTRICT")
