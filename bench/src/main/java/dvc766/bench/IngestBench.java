@@ -72,6 +72,8 @@ public final class IngestBench {
         batchPhase("ingestion directly (no gateway)", setup.ingestion(), true, fresh(maxBatches * 1000), true);
         batchPhase("floor: bare Vert.x, same bodies", setup.floor() + "/floor", false, viaGateway, false);
         copyPhase(viaGateway);
+        spacedBatchPhase("gateway, one batch at a time on a caught-up platform", setup.gateway(), fresh(10 * 1000), 10);
+        spacedBatchPhase("ingestion directly, one batch at a time on a caught-up platform", setup.ingestion(), fresh(10 * 1000), 10);
 
         out.heading("Ingestion: single PUT /api/v1/dossiers/{code}, " + singleConcurrency + " in flight, "
                 + phase.toSeconds() + " s per row", "path", "throughput", "p50", "p99", "max", "requests", "errors");
@@ -85,19 +87,50 @@ public final class IngestBench {
     }
 
     private void batchPhase(String what, String base, boolean auth, List<Dossier> dossiers, boolean platform) throws Exception {
-        List<byte[]> bodies = new ArrayList<>();
-        for (int i = 0; i + 1000 <= dossiers.size(); i += 1000) bodies.add(Dossiers.batchBody(dossiers.subList(i, i + 1000)));
-        URI uri = URI.create(base + "/api/v1/dossiers:batch");
-        Stats s = ClosedLoad.run(batchConcurrency, bodies.size(), phase, i -> {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)));
-            if (auth) b.header("Authorization", "Bearer " + http.token());
-            HttpResponse<String> r = http.send(b.build());
-            if (r.statusCode() != 200) throw new IllegalStateException("HTTP " + r.statusCode() + " " + excerpt(r.body()));
-            return platform ? accepted(r.body()) : 1000;
-        });
+        List<byte[]> bodies = batchBodies(dossiers);
+        Stats s = ClosedLoad.run(batchConcurrency, bodies.size(), phase, i -> sendBatch(base, auth, bodies.get(i), platform));
         out.stats(what, "dossiers", s);
         if (platform) drained(what, s.items());
+    }
+
+    /**
+     * A batch as an agency that sends one now and then gets it: each batch sent only once the indicator and publication
+     * have caught up with the previous one, so it does not share the cores with the platform's backlog.
+     */
+    private void spacedBatchPhase(String what, String base, List<Dossier> dossiers, int batches) throws Exception {
+        List<byte[]> bodies = batchBodies(dossiers);
+        Stats s = new Stats();
+        long busy = 0;
+        for (int i = 0; i < Math.min(batches, bodies.size()); i++) {
+            lag.waitQuiet(Duration.ofSeconds(240));
+            long t0 = System.nanoTime();
+            try {
+                long items = sendBatch(base, true, bodies.get(i), true);
+                s.record(System.nanoTime() - t0, items);
+            } catch (Exception e) {
+                s.error();
+                System.err.println("  (batch " + i + " failed: " + e.getMessage() + ")");
+            }
+            busy += System.nanoTime() - t0;
+        }
+        s.wall(busy); // throughput while a batch is being answered
+        out.stats(what, "dossiers", s);
+        drained(what, s.items());
+    }
+
+    private static List<byte[]> batchBodies(List<Dossier> dossiers) {
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; i + 1000 <= dossiers.size(); i += 1000) bodies.add(Dossiers.batchBody(dossiers.subList(i, i + 1000)));
+        return bodies;
+    }
+
+    private long sendBatch(String base, boolean auth, byte[] body, boolean platform) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v1/dossiers:batch")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (auth) b.header("Authorization", "Bearer " + http.token());
+        HttpResponse<String> r = http.send(b.build());
+        if (r.statusCode() != 200) throw new IllegalStateException("HTTP " + r.statusCode() + " " + excerpt(r.body()));
+        return platform ? accepted(r.body()) : 1000;
     }
 
     /** Items the platform accepted (201/200) in a batch answer; a rejected item is not counted as ingested. */

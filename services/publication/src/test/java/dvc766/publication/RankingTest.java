@@ -77,13 +77,15 @@ class RankingTest {
     void unitChangesReachTheRankingsOfScoresAlreadyHeld() {
         String p = Events.uniquePrefix();
         String other = Events.uniquePrefix();
-        // the score comes before its unit: not ranked at a level until the level is known
+        // the score comes before its unit: not ranked at a level (nor under a parent) until both are known
         Events.sendScore(p + ".01", "2026-11", 1, "61", "TRUNG_BINH");
         Events.sendUnit(p + ".02", "Nga Sơn", "DISTRICT", p, 1);
         Events.sendScore(p + ".02", "2026-11", 1, "62", "TRUNG_BINH");
         awaitRanking("2026-11", "DISTRICT", p, List.of("1 " + p + ".02 Nga Sơn 62 null"));
 
         Events.sendUnit(p + ".01", "Như Thanh", "DISTRICT", p, 1);
+        // the place in the period's tree comes with the score: the indicator republishes it once the unit is placed
+        Events.sendScore(p + ".01", "2026-11", 2, "61", "TRUNG_BINH");
         awaitRanking("2026-11", "DISTRICT", p, List.of(
                 "1 " + p + ".02 Nga Sơn 62 null",
                 "2 " + p + ".01 Như Thanh 61 null"));
@@ -94,6 +96,7 @@ class RankingTest {
                 "1 " + p + ".02 Thị xã Nghi Sơn 62 null",
                 "2 " + p + ".01 Như Thanh 61 null"));
         Events.sendUnit(p + ".01", "Như Thanh", "DISTRICT", other, 2);
+        Events.sendScore(p + ".01", "2026-11", 3, "61", "TRUNG_BINH");   // republished under the new parent
         String stale = Events.sendUnit(p + ".01", "Như Thanh", "DISTRICT", p, 1);
         await().atMost(WAIT).until(() -> processed(stale));
         awaitRanking("2026-11", "DISTRICT", other, List.of("1 " + p + ".01 Như Thanh 61 null"));
