@@ -8,6 +8,7 @@ import dvc766.indicator.store.RuleSetStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -37,13 +38,16 @@ public class RuleSetAdmin {
     private final RecomputeQueue queue;
     private final RuleSetCatalog catalog;
     private final ConfigLock lock;
+    private final RuleSetEvents events;
     private final Clock clock;
 
-    public RuleSetAdmin(RuleSetStore store, RecomputeQueue queue, RuleSetCatalog catalog, ConfigLock lock, Clock clock) {
+    public RuleSetAdmin(RuleSetStore store, RecomputeQueue queue, RuleSetCatalog catalog, ConfigLock lock, RuleSetEvents events,
+            Clock clock) {
         this.store = store;
         this.queue = queue;
         this.catalog = catalog;
         this.lock = lock;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -56,7 +60,9 @@ public class RuleSetAdmin {
             RuleSet held = catalog.find(rs.id()).orElse(null);
             if (held != null && RuleSetCatalog.write(held).equals(json)) return new Stored(Effect.UNCHANGED, 0);
             if (held != null && rs.version() <= held.version()) throw new VersionNotIncreased(held.version());
-            boolean created = store.put(rs.id(), rs.version(), json, by, clock.instant());
+            Instant now = clock.instant();
+            boolean created = store.put(rs.id(), rs.version(), json, by, now);
+            events.stored(rs, now);
             int queued = queue.enqueue(rs.id(), List.of(), List.of());
             return new Stored(created ? Effect.CREATED : Effect.UPDATED, queued);
         });
