@@ -8,7 +8,8 @@ public enum EventType {
     PUBLISHING_DECISION_UPSERTED("dvc.publishing-decision.upserted", Topics.PUBLISHING_DECISIONS, "publishing-decision-upserted"),
     COMPLAINT_UPSERTED("dvc.complaint.upserted", Topics.COMPLAINTS, "complaint-upserted"),
     HOLIDAY_YEAR_REPLACED("dvc.holiday-year.replaced", Topics.CALENDAR, "holiday-year-replaced"),
-    SCORE_CHANGED("dvc.score.changed", Topics.SCORES, "score-changed");
+    SCORE_CHANGED("dvc.score.changed", Topics.SCORES, "score-changed"),
+    RULE_SET_STORED("dvc.rule-set.stored", Topics.RULE_SETS, "rule-set-stored");
 
     private final String type;
     private final String topic;

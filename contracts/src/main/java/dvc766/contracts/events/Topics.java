@@ -9,6 +9,7 @@ public final class Topics {
     public static final String COMPLAINTS = "dvc.complaints.v1";
     public static final String CALENDAR = "dvc.calendar.v1";
     public static final String SCORES = "dvc.scores.v1";
+    public static final String RULE_SETS = "dvc.rulesets.v1";
 
     private Topics() {}
 }

@@ -9,6 +9,7 @@ import dvc766.indicator.domain.Indicators;
 import dvc766.indicator.domain.InvalidRuleSetException;
 import dvc766.indicator.domain.RuleSet;
 import dvc766.indicator.domain.RuleSetValidator;
+import dvc766.indicator.messaging.RuleSetEvents;
 import dvc766.indicator.store.RuleSetStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
@@ -16,6 +17,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,7 +50,7 @@ public class RuleSetCatalog {
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    public RuleSetCatalog(RuleSetStore store, IndicatorConfig config, Clock clock) {
+    public RuleSetCatalog(RuleSetStore store, IndicatorConfig config, RuleSetEvents events, Clock clock) {
         this.store = store;
         this.config = config;
         this.clock = clock;
@@ -59,7 +61,11 @@ public class RuleSetCatalog {
         // a broken bundled rule set stops the start with every problem listed, instead of producing wrong scores
         List<RuleSet> bundled = config.ruleSets().stream().map(RuleSetCatalog::load).toList();
         QuarkusTransaction.requiringNew().run(() -> bundled.forEach(rs -> {
-            if (store.seed(rs.id(), rs.version(), write(rs), clock.instant())) LOG.infof("rule set %s v%d seeded", rs.id(), rs.version());
+            Instant now = clock.instant();
+            if (store.seed(rs.id(), rs.version(), write(rs), now)) {
+                events.stored(rs, now);
+                LOG.infof("rule set %s v%d seeded", rs.id(), rs.version());
+            }
         }));
         reload();
         snapshot.byId().values().forEach(rs -> LOG.infof("rule set %s v%d active: %d indicators, %d computed by the engine so far",

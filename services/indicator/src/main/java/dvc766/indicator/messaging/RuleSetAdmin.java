@@ -9,6 +9,7 @@ import dvc766.indicator.store.TreeLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -43,18 +44,20 @@ public class RuleSetAdmin {
     private final RecomputeQueue queue;
     private final RuleSetCatalog catalog;
     private final ConfigLock lock;
+    private final RuleSetEvents events;
     private final Clock clock;
     private final IndicatorEngine engine;
     private final TreeLock tree;
 
-    public RuleSetAdmin(RuleSetStore store, RecomputeQueue queue, RuleSetCatalog catalog, ConfigLock lock, Clock clock, IndicatorEngine engine,
-            TreeLock tree) {
+    public RuleSetAdmin(RuleSetStore store, RecomputeQueue queue, RuleSetCatalog catalog, ConfigLock lock, RuleSetEvents events,
+            Clock clock, IndicatorEngine engine, TreeLock tree) {
         this.engine = engine;
         this.tree = tree;
         this.store = store;
         this.queue = queue;
         this.catalog = catalog;
         this.lock = lock;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -76,7 +79,9 @@ public class RuleSetAdmin {
                 if (held != null && RuleSetCatalog.write(held).equals(json)) return new Stored(Effect.UNCHANGED, 0);
                 if (held != null && rs.version() <= held.version()) throw new VersionNotIncreased(held.version());
                 List<RuleSet> before = catalog.active();
-                boolean created = store.put(rs.id(), rs.version(), json, by, clock.instant());
+                Instant now = clock.instant();
+                boolean created = store.put(rs.id(), rs.version(), json, by, now);
+                events.stored(rs, now);
                 // this transaction's reads see the stored document: the catalog now holds the rule set
                 catalog.reload();
                 engine.adoptDeadlineProfiles(before, catalog.active());

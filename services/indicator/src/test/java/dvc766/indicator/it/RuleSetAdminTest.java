@@ -81,6 +81,15 @@ class RuleSetAdminTest {
     }
 
     @Test
+    void theSeededRuleSetIsAnnouncedWithItsWholeDocument() throws Exception {
+        List<ConsumerRecord<String, String>> events = KafkaProbe.await(Topics.RULE_SETS, r -> r.key().equals("dvcqg-2026"), 1, WAIT);
+        Contracts.assertEventMatchesSchema(events.get(0).value());
+        JsonNode data = JSON.readTree(events.get(0).value()).path("data");
+        assertThat(data.path("version").asInt()).isEqualTo(1);
+        assertThat(data.path("document")).isEqualTo(JSON.readTree(JSON.writeValueAsString(bundled())));
+    }
+
+    @Test
     void aNewRuleSetRecomputesTheHistoryAndIsReadSideBySideWithTheDefault() throws Exception {
         String x = Feed.prefix();
         String p = x + "-P";
@@ -128,6 +137,16 @@ class RuleSetAdminTest {
         put(id, alt).then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItems("version"));
         alt.put("version", 2);
         put(id, alt).then().statusCode(200).body("effect", equalTo("UPDATED")).body("version", equalTo(2));
+        // each stored version is announced once (the unchanged and the refused PUT announce nothing), document and all
+        List<ConsumerRecord<String, String>> stored = KafkaProbe.await(Topics.RULE_SETS, r -> r.key().equals(id), 2, WAIT);
+        assertThat(stored).hasSize(2);
+        stored.forEach(r -> Contracts.assertEventMatchesSchema(r.value()));
+        JsonNode v2 = JSON.readTree(stored.get(1).value()).path("data");
+        assertThat(v2.path("version").asInt()).isEqualTo(2);
+        JsonNode onTime = null;
+        for (JsonNode i : v2.path("document").path("indicators")) if (i.path("code").asText().equals("ON_TIME_PROCESSING")) onTime = i;
+        assertThat(onTime.path("rule").asText()).isEqualTo("THRESHOLD");
+        assertThat(onTime.path("threshold").decimalValue()).isEqualByComparingTo("0.25");
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/rulesets/{id}", id).then().statusCode(200).body("version", equalTo(2));
     }
 

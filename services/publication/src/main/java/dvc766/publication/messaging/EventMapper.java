@@ -3,10 +3,12 @@ package dvc766.publication.messaging;
 import dvc766.common.period.Period;
 import dvc766.contracts.events.CloudEvent;
 import dvc766.contracts.events.EventType;
+import dvc766.contracts.events.RuleSetData;
 import dvc766.contracts.events.ScoreData;
 import dvc766.contracts.events.UnitData;
 import dvc766.kit.events.EventJson;
 import dvc766.publication.domain.PlacedScore;
+import dvc766.publication.domain.RuleSetDocument;
 import dvc766.publication.domain.Score;
 import dvc766.publication.domain.Unit;
 import dvc766.publication.domain.UnitLevel;
@@ -100,6 +102,28 @@ public final class EventMapper {
     public static Mapped<Score> score(String json) {
         Mapped<PlacedScore> m = placedScore(json);
         return new Mapped<>(m.eventId(), m.time(), m.value().score());
+    }
+
+    public static Mapped<RuleSetDocument> ruleSet(String json) {
+        CloudEvent<RuleSetData> e = read(json, RuleSetData.class, EventType.RULE_SET_STORED);
+        RuleSetData d = e.data();
+        List<String> problems = new ArrayList<>();
+        code("data.id", d.id(), problems);
+        if (d.version() < 1) problems.add("data.version must be at least 1");
+        if (d.storedAt() == null) problems.add("data.storedAt is required");
+        if (d.document() == null) {
+            problems.add("data.document is required");
+        } else {
+            if (d.id() != null && !d.id().equals(d.document().get("id"))) problems.add("data.document.id must equal data.id");
+            if (!(d.document().get("version") instanceof Number v) || v.intValue() != d.version()) {
+                problems.add("data.document.version must equal data.version");
+            }
+            if (!(d.document().get("indicators") instanceof List<?>)) problems.add("data.document.indicators must be an array");
+            if (!(d.document().get("groups") instanceof List<?>)) problems.add("data.document.groups must be an array");
+        }
+        fail(problems);
+        return new Mapped<>(e.id(), e.time(), new RuleSetDocument(d.id().trim(), d.version(), EventJson.write(d.document()),
+                d.storedAt()));
     }
 
     private static <T> CloudEvent<T> read(String json, Class<T> type, EventType expected) {

@@ -11,7 +11,7 @@
   var ZONE = 'Asia/Ho_Chi_Minh';
   var LEVELS = ['DEPARTMENT', 'DISTRICT', 'COMMUNE'];
   var state = { granularity: 'month', period: null, ruleSet: 'dvcqg-2026', units: [], province: null, unit: null,
-    groupNames: {}, indicatorNames: {}, bandNames: {} };
+    groupNames: {}, indicatorNames: {}, bandNames: {}, thresholds: {} };
   var cache = {}; // url -> {etag, body}
   var numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
   var ratioFormat = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
@@ -104,6 +104,11 @@
   function bandName(code) { return code ? (state.bandNames[code] || code) : '—'; }
   function groupName(code) { return state.groupNames[code] || code; }
   function indicatorName(code) { return state.indicatorNames[code] || code; }
+  /** " (ngưỡng 90%)" for an indicator scored against a threshold (known once the rule set's document arrived). */
+  function thresholdNote(code) {
+    var t = state.thresholds[code];
+    return t === null || t === undefined ? '' : ' (ngưỡng ' + ratioFormat.format(t) + ')';
+  }
 
   function loadDefinitions() {
     return Promise.all([getJson('/public/v1/rulesets'), getJson('/public/v1/indicators?' + query({ ruleSet: state.ruleSet }))])
@@ -121,7 +126,11 @@
           rs.groups.forEach(function (g) { state.groupNames[g.code] = g.name; });
           rs.bands.forEach(function (b) { state.bandNames[b.code] = b.name; });
         });
-        indicators.forEach(function (i) { state.indicatorNames[i.code] = i.name; });
+        state.thresholds = {};
+        indicators.forEach(function (i) {
+          state.indicatorNames[i.code] = i.name;
+          if (i.rule === 'THRESHOLD' && i.threshold !== null && i.threshold !== undefined) state.thresholds[i.code] = i.threshold;
+        });
       });
   }
 
@@ -270,7 +279,7 @@
     card.indicators.forEach(function (i) {
       var lost = i.max !== null && i.points !== null ? Math.round((i.max - i.points) * 100) / 100 : null;
       var row = el('tr', { 'data-indicator': i.code, className: lost > 0 ? 'lost' : null }, [
-        el('th', { scope: 'row', text: indicatorName(i.code) + (i.applicable ? '' : ' (không áp dụng)') }),
+        el('th', { scope: 'row', text: indicatorName(i.code) + thresholdNote(i.code) + (i.applicable ? '' : ' (không áp dụng)') }),
         el('td', { text: groupName(i.group) }),
         el('td', { className: 'num numerator', 'data-value': String(i.numerator), text: fmt(i.numerator) }),
         el('td', { className: 'num denominator', 'data-value': String(i.denominator), text: fmt(i.denominator) }),
