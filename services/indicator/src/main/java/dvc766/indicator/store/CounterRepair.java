@@ -17,11 +17,12 @@ import javax.sql.DataSource;
 
 /**
  * How far the counters of a scope have drifted from the stored contributions they are the sums of (a bug, a hand
- * edit): own counters from {@code contribution}, the pooled per-object counters through the closure, the item
+ * edit): own counters from {@code contribution}, the pooled per-object counters up each period's dated tree, the item
  * references from {@code item_contribution}, and the pooled item counters from those references. Each family is read
  * in one statement, hence one snapshot in which every writer's transaction is either wholly visible or not at all; the
  * drift is then added as a delta like any other, so writers committing meanwhile are neither lost nor counted twice.
  * Present-state counters (period {@code *}: catalogue, communes) are not covered: they follow procedure and unit events.
+ * The pooled counters checked are those of the scope's current ancestors (former ancestors of a moved unit keep theirs).
  */
 @ApplicationScoped
 public class CounterRepair {
@@ -34,26 +35,28 @@ public class CounterRepair {
     /** units: the scope's roots (with their subtrees), every ancestor of which has its pooled counters checked. */
     private static final String SCOPE = """
             scope AS (SELECT DISTINCT descendant AS u FROM unit_closure WHERE cardinality(?::text[]) = 0 OR ancestor = ANY(?::text[])),
-            up AS (SELECT DISTINCT cl.ancestor AS a FROM unit_closure cl JOIN scope s ON s.u = cl.descendant),
-            below AS (SELECT DISTINCT cl.descendant AS u FROM unit_closure cl JOIN up ON up.a = cl.ancestor)""";
+            up AS (SELECT DISTINCT cl.ancestor AS a FROM unit_closure cl JOIN scope s ON s.u = cl.descendant)""";
 
-    private static final String COUNTERS = "WITH " + SCOPE + """
+    private static final String COUNTERS = "WITH RECURSIVE " + SCOPE + """
             ,
             own AS MATERIALIZED (
                 SELECT c.unit_code AS u, c.period AS p, c.indicator AS i, sum(c.num) AS n, sum(c.den) AS d
-                FROM contribution c JOIN below b ON b.u = c.unit_code
+                FROM contribution c
                 WHERE cardinality(?::text[]) = 0 OR c.period = ANY(?::text[])
                 GROUP BY 1, 2, 3),
             own_held AS (
                 SELECT x.unit_code AS u, x.period AS p, x.indicator AS i, x.num AS n, x.den AS d FROM unit_counter x JOIN scope s ON s.u = x.unit_code
-                WHERE x.indicator = ANY(?::text[]) AND (cardinality(?::text[]) = 0 OR x.period = ANY(?::text[]))),
+                WHERE split_part(x.indicator, '@', 1) = ANY(?::text[]) AND (cardinality(?::text[]) = 0 OR x.period = ANY(?::text[]))),
+            k AS (SELECT DISTINCT o.u, o.p, t.tree_date AS day FROM own o JOIN period_tree t ON t.period = o.p),
+            """ + UnitEdges.WALK_UP + """
+            ,
             pooled AS (
-                SELECT cl.ancestor AS u, o.p, o.i, sum(o.n) AS n, sum(o.d) AS d
-                FROM own o JOIN unit_closure cl ON cl.descendant = o.u JOIN up ON up.a = cl.ancestor
+                SELECT w.a AS u, o.p, o.i, sum(o.n) AS n, sum(o.d) AS d
+                FROM own o JOIN walk w ON w.u = o.u AND w.p = o.p JOIN up ON up.a = w.a
                 GROUP BY 1, 2, 3),
             pooled_held AS (
                 SELECT x.unit_code AS u, x.period AS p, x.indicator AS i, x.num AS n, x.den AS d FROM pooled_counter x JOIN up ON up.a = x.unit_code
-                WHERE x.indicator = ANY(?::text[]) AND (cardinality(?::text[]) = 0 OR x.period = ANY(?::text[])))
+                WHERE split_part(x.indicator, '@', 1) = ANY(?::text[]) AND (cardinality(?::text[]) = 0 OR x.period = ANY(?::text[])))
             SELECT 'OWN', coalesce(e.u, h.u), coalesce(e.p, h.p), coalesce(e.i, h.i), coalesce(e.n, 0) - coalesce(h.n, 0), coalesce(e.d, 0) - coalesce(h.d, 0)
             FROM (SELECT o.* FROM own o JOIN scope s ON s.u = o.u) e FULL JOIN own_held h ON h.u = e.u AND h.p = e.p AND h.i = e.i
             WHERE coalesce(e.n, 0) <> coalesce(h.n, 0) OR coalesce(e.d, 0) <> coalesce(h.d, 0)
@@ -68,19 +71,26 @@ public class CounterRepair {
      * none of its references fails; a usage item counts in the numerator of an ancestor whose subtree holds the
      * procedure with the feature (online, fee-bearing, for citizens).
      */
-    private static final String ITEMS = "WITH " + SCOPE + """
+    private static final String ITEMS = "WITH RECURSIVE " + SCOPE + """
+            ,
+            ic AS MATERIALIZED (
+                SELECT c.unit_code AS u, c.period AS p, c.indicator AS i, c.item, sum(c.refs) AS r, sum(c.fails) AS f
+                FROM item_contribution c
+                WHERE cardinality(?::text[]) = 0 OR c.period = ANY(?::text[])
+                GROUP BY 1, 2, 3, 4),
+            k AS (SELECT DISTINCT ic.u, ic.p, t.tree_date AS day FROM ic JOIN period_tree t ON t.period = ic.p),
+            """ + UnitEdges.WALK_UP + """
             ,
             refs AS MATERIALIZED (
-                SELECT cl.ancestor AS a, c.period AS p, c.indicator AS i, c.item, sum(c.refs) AS r, sum(c.fails) AS f
-                FROM item_contribution c JOIN unit_closure cl ON cl.descendant = c.unit_code JOIN up ON up.a = cl.ancestor
-                WHERE cardinality(?::text[]) = 0 OR c.period = ANY(?::text[])
+                SELECT w.a, ic.p, ic.i, ic.item, sum(ic.r) AS r, sum(ic.f) AS f
+                FROM ic JOIN walk w ON w.u = ic.u AND w.p = ic.p JOIN up ON up.a = w.a
                 GROUP BY 1, 2, 3, 4),
             refs_held AS (
                 SELECT x.ancestor AS a, x.period AS p, x.indicator AS i, x.item, x.refs AS r, x.fails AS f FROM item_ref x JOIN up ON up.a = x.ancestor
                 WHERE cardinality(?::text[]) = 0 OR x.period = ANY(?::text[])),
             pooled AS (
                 SELECT a, p, i, count(*) FILTER (WHERE r > 0 AND f = 0) AS n, count(*) FILTER (WHERE r > 0) AS d
-                FROM refs WHERE i = ANY(?::text[]) GROUP BY 1, 2, 3
+                FROM refs WHERE split_part(i, '@', 1) = ANY(?::text[]) GROUP BY 1, 2, 3
                 UNION ALL
                 SELECT e.a, e.p, e.i, count(*), 0
                 FROM refs e JOIN procedure_member m ON m.ancestor = e.a AND m.procedure_code = e.item
@@ -89,7 +99,7 @@ public class CounterRepair {
                 GROUP BY 1, 2, 3),
             pooled_held AS (
                 SELECT x.unit_code AS a, x.period AS p, x.indicator AS i, x.num AS n, x.den AS d FROM pooled_counter x JOIN up ON up.a = x.unit_code
-                WHERE x.indicator = ANY(?::text[]) AND x.period <> '*' AND (cardinality(?::text[]) = 0 OR x.period = ANY(?::text[])))
+                WHERE split_part(x.indicator, '@', 1) = ANY(?::text[]) AND x.period <> '*' AND (cardinality(?::text[]) = 0 OR x.period = ANY(?::text[])))
             SELECT 'REF', coalesce(e.a, h.a), coalesce(e.p, h.p), coalesce(e.i, h.i), coalesce(e.item, h.item),
                    coalesce(e.r, 0) - coalesce(h.r, 0), coalesce(e.f, 0) - coalesce(h.f, 0)
             FROM refs e FULL JOIN refs_held h ON h.a = e.a AND h.p = e.p AND h.i = e.i AND h.item = e.item

@@ -75,6 +75,23 @@ class DatedTreeTest {
         assertThat(place(c, "2025")).isEqualTo(x + " " + List.of(x));
         assertThat(units.ancestors(c)).containsExactly(x);
 
+        // counters drifted by hand are repaired by a recompute from facts under each period's own tree: D's June
+        // keeps the moved commune, D's July does not get it
+        try (Connection k = ds.getConnection(); PreparedStatement ps = k.prepareStatement(
+                "UPDATE pooled_counter SET num = num + 5, den = den + 5 WHERE unit_code = ? AND period IN ('2025-06', '2025') AND indicator = 'ON_TIME_PROCESSING'")) {
+            ps.setString(1, d);
+            assertThat(ps.executeUpdate()).isEqualTo(2);
+        }
+        assertThat(pooled(d, "2025-06")).isEqualTo("6/7");
+        RecomputeFromFactsTest.order("{\"facts\": true, \"units\": [\"" + x + "\"]}").then().statusCode(202);
+        RecomputeFromFactsTest.awaitIdle();
+        assertThat(pooled(d, "2025-06")).isEqualTo("1/2");
+        assertThat(pooled(d, "2025")).isEqualTo("0/1");
+        assertThat(Feed.counts(d, "2025-06", "ON_TIME_PROCESSING")).isEqualTo("1/2");
+        assertThat(Feed.counts(d, "2025-07", "ON_TIME_PROCESSING")).isIn("none", "0/0");
+        assertThat(Feed.counts(d, "2025", "ON_TIME_PROCESSING")).isEqualTo("0/1");
+        assertThat(Feed.counts(x, "2025", "ON_TIME_PROCESSING")).isEqualTo("2/3");
+
         // the move is undone (a correction): the commune stays under D throughout, and D gets July back
         Feed.Sent undone = Feed.unit(c, "COMMUNE", 3, List.of(edge(d, null, null)));
         Feed.send(undone);
@@ -101,6 +118,18 @@ class DatedTreeTest {
             }
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
+        }
+    }
+
+    /** A unit's pooled ON_TIME_PROCESSING counter as held (not as last published). */
+    String pooled(String unit, String period) throws Exception {
+        try (Connection k = ds.getConnection(); PreparedStatement ps = k.prepareStatement(
+                "SELECT num || '/' || den FROM pooled_counter WHERE unit_code = ? AND period = ? AND indicator = 'ON_TIME_PROCESSING'")) {
+            ps.setString(1, unit);
+            ps.setString(2, period);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "none";
+            }
         }
     }
 }

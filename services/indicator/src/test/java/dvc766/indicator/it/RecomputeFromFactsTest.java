@@ -17,6 +17,8 @@ import dvc766.indicator.domain.DecisionFacts;
 import dvc766.indicator.domain.DossierContributions;
 import dvc766.indicator.domain.DossierFacts;
 import dvc766.indicator.domain.DossierTiming;
+import dvc766.indicator.config.RuleSetCatalog;
+import dvc766.indicator.domain.DeadlineProfile;
 import dvc766.indicator.domain.FromScratch;
 import dvc766.indicator.domain.PetitionDeadlines;
 import dvc766.indicator.domain.PetitionFacts;
@@ -62,6 +64,8 @@ class RecomputeFromFactsTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
 
+    @Inject
+    RuleSetCatalog ruleSets;
     @Inject
     DataSource ds;
     @Inject
@@ -194,8 +198,15 @@ class RecomputeFromFactsTest {
         Map<String, ProcedureCatalog> catalogue = QuarkusTransaction.requiringNew().call(() -> catalog.lock(List.of(x + "-P")));
         Map<String, FromScratch.UnitFacts> levels = Map.of(x, new FromScratch.UnitFacts("PROVINCE", null),
                 x + ".H1", new FromScratch.UnitFacts("DISTRICT", null));
-        FromScratch.World w = new FromScratch.World(dossiers, procedures, paknList, PetitionDeadlines.DEFAULT, decisionList,
-                DecisionDeadlines.DEFAULT, catalogue, levels);
+        // one world per deadline profile of the stored rule sets (other test classes store some; the shared counts agree)
+        List<PetitionDeadlines> paknProfiles = DeadlineProfile.petitionProfiles(ruleSets.active());
+        List<DecisionDeadlines> decisionProfiles = DeadlineProfile.decisionProfiles(ruleSets.active());
+        List<FromScratch.World> worlds = new ArrayList<>();
+        for (int i = 0; i < Math.max(paknProfiles.size(), decisionProfiles.size()); i++) {
+            worlds.add(new FromScratch.World(dossiers, procedures, paknList, paknProfiles.get(Math.min(i, paknProfiles.size() - 1)), decisionList,
+                    decisionProfiles.get(Math.min(i, decisionProfiles.size() - 1)), catalogue, levels));
+        }
+        FromScratch.World w = worlds.get(0);
         Set<String> periods = new TreeSet<>();
         dossiers.forEach(d -> DossierTiming.periodsOf(d, now).forEach(q -> periods.add(q.key())));
         dossiers.forEach(d -> DossierContributions.usagePeriods(d, now).forEach(q -> periods.add(q.key())));
@@ -206,7 +217,9 @@ class RecomputeFromFactsTest {
         for (String u : unitCodes) {
             Set<String> subtree = new HashSet<>(closure.get(u));
             for (String key : periods) {
-                FromScratch.pooled(w, subtree, Period.parse(key), now, calendar).forEach((i, c) -> expected.put(new CounterKey(u, key, i), c));
+                for (FromScratch.World world : worlds) {
+                    FromScratch.pooled(world, subtree, Period.parse(key), now, calendar).forEach((i, c) -> expected.put(new CounterKey(u, key, i), c));
+                }
             }
             FromScratch.current(w, subtree, now).forEach((i, c) -> expected.put(new CounterKey(u, "*", i), c));
         }

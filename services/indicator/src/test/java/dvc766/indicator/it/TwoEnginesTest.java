@@ -132,7 +132,7 @@ class TwoEnginesTest {
         return out;
     }
 
-    /** x's current scores (canonical figures, which carry no unit code) keyed by unit suffix, period and rule set. */
+    /** x's current scores (canonical figures, x in the place in the tree written <x>) keyed by unit suffix, period and rule set. */
     Map<String, String> scores(String x) throws Exception {
         Map<String, String> out = new TreeMap<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
@@ -140,7 +140,7 @@ class TwoEnginesTest {
             ps.setString(1, x);
             ps.setString(2, x + ".%");
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.put(rs.getString(1).substring(x.length()) + "|" + rs.getString(2) + "|" + rs.getString(3), rs.getString(4));
+                while (rs.next()) out.put(rs.getString(1).substring(x.length()) + "|" + rs.getString(2) + "|" + rs.getString(3), rs.getString(4).replace(x, "<x>"));
             }
         }
         return out;
